@@ -52,3 +52,16 @@ export interface Router {
   route(text: string): Promise<RouteResult>;
   close(): Promise<void>;
 }
+
+/** Where a command came from; the policy's per-source allowlist keys on this. */
+export type CommandSource = 'cli' | 'stdin' | 'mqtt' | 'http' | 'speech';
+
+/** One command entering the pipeline, whatever its input. */
+export interface CommandInput {
+  text: string;
+  source: CommandSource;
+  /** Speech only: the recogniser's confidence 0..1, combined with the router's. */
+  sttConfidence?: number;
+  /** Correlation id echoed in results and events. */
+  id?: string;
+}
