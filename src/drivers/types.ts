@@ -12,9 +12,20 @@ export interface DriverLogger {
   error(obj: object, msg?: string): void;
 }
 
+/** The command a call belongs to, when the pipeline knows it (Hermes-style events carry it). */
+export interface DriverCommandInfo {
+  text: string;
+  /** Router confidence 0..1 for the whole answer. */
+  confidence?: number;
+  id?: string;
+  source?: string;
+}
+
 export interface DriverContext {
   log: DriverLogger;
   mqtt: MqttPublisher | null;
+  /** Optional: filled by the pipeline so drivers can echo the utterance (added after the first contract). */
+  command?: DriverCommandInfo;
 }
 
 /** A tool's `action:` block from the config; `driver` picks the driver, the rest is the driver's own. */
