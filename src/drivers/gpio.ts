@@ -143,6 +143,15 @@ export function parseGpiogetOutput(stdout: string): 0 | 1 | null {
   return m[1] === 'active' || m[1] === '1' ? 1 : 0;
 }
 
+/** Adds what to check for the usual failures of the libgpiod tools. */
+export function gpioHint(detail: string, chip: string): string {
+  if (/could not start/.test(detail)) return detail;
+  if (/No such file or directory|ENOENT/i.test(detail)) return `${detail} (no GPIO chip "${chip}"? list chips with gpiodetect)`;
+  if (/Permission denied|EACCES|EPERM/i.test(detail)) return `${detail} (no access to /dev/gpiochip*: add the service user to the gpio group)`;
+  if (/Device or resource busy|EBUSY/i.test(detail)) return `${detail} (line held by another consumer: see gpioinfo)`;
+  return detail;
+}
+
 interface Held {
   child: ChildProcess;
   exited: Promise<void>;
@@ -211,6 +220,11 @@ export class GpioDriver implements Driver {
   }
 
   private async run(version: 1 | 2, binding: GpioBinding, req: GpioRequest): Promise<DriverResult> {
+    const r = await this.runOnce(version, binding, req);
+    return r.ok ? r : { ...r, detail: gpioHint(r.detail, req.chip) };
+  }
+
+  private async runOnce(version: 1 | 2, binding: GpioBinding, req: GpioRequest): Promise<DriverResult> {
     const where = `${req.chip} line ${req.line}`;
     const timeoutMs = binding.timeout_ms ?? 5000;
     const op = binding.op ?? 'set';
