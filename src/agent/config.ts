@@ -184,6 +184,13 @@ function checkCrossFields(file: string, locate: Locator, config: AgentConfig, is
     });
   });
   const known = [...names.keys()];
+  config.tools.forEach((tool, i) => {
+    // timers run another tool when due: it must exist
+    const onFire = (tool.action as { on_fire?: { tool?: unknown } }).on_fire;
+    if (typeof onFire?.tool === 'string' && !names.has(onFire.tool)) {
+      issues.push(issueAt(file, locate, `/tools/${i}/action/on_fire/tool`, `a tool name, one of: ${known.join(', ')}`));
+    }
+  });
   config.policy.confirm.tools.forEach((name, i) => {
     if (!names.has(name)) {
       issues.push(issueAt(file, locate, `/policy/confirm/tools/${i}`, `a tool name, one of: ${known.join(', ')}`));
