@@ -225,4 +225,35 @@ describe('daemon over MQTT', () => {
     await send(JSON.stringify({ text: 'start the conveyor', id: 'after-restart' }));
     assert.equal((await waitFor('result after restart', resultFor('after-restart'))).status, 'ok');
   });
+
+  it('never acts on a retained command replayed at (re)subscribe', async () => {
+    await new Promise<void>((resolve, reject) =>
+      observer.publish('it/agent/command', JSON.stringify({ text: 'start the conveyor', id: 'kept' }), { qos: 1, retain: true }, (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+    await waitFor('live copy handled once', resultFor('kept'));
+    const conveyorBefore = on('cmnd/conveyor_1/POWER').length;
+    const eventsBefore = on('it/agent/event').length;
+    // a second agent subscribing now gets the broker's retained copy: it must refuse it
+    const { config } = parseConfig(configYaml(broker.url).replace(`needle-it-${process.pid}`, `needle-it2-${process.pid}`), 'it2.yaml', dir);
+    const second = new Daemon({
+      config,
+      log: pino({ level: 'silent' }),
+      loadRouter: async () => fixedRouter(toolSchemas(config), { 'start the conveyor': { calls: [{ name: 'conveyor', arguments: { state: 'on' } }] } }),
+      notifier: new SystemdNotifier({}),
+    });
+    try {
+      await second.start();
+      const refused = await waitFor('retained command refused', () =>
+        on('it/agent/event').slice(eventsBefore).map(json).find((e) => e.reason === 'retained_command'),
+      );
+      assert.equal(refused.source, 'mqtt');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(on('cmnd/conveyor_1/POWER').length, conveyorBefore, 'no device command from the replay');
+    } finally {
+      observer.publish('it/agent/command', '', { qos: 1, retain: true });
+      await second.stop();
+    }
+  });
 });

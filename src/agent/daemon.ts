@@ -30,6 +30,17 @@ export type RouterLoader = (options: NeedleRouterOptions) => Promise<Router>;
 /** A map of drivers, optionally closable (the driver registry is). */
 export type DriverSet = ReadonlyMap<string, Driver> & { close?: () => Promise<void> };
 
+/** What an extra input (e.g. the speech front end) gets to feed commands into the daemon. */
+export interface InputContext {
+  config: AgentConfig;
+  pipeline: Pipeline;
+  events: EventSink;
+  log: Logger;
+}
+
+/** Builds an extra input once the pipeline exists; null when its config turns it off. */
+export type InputFactory = (context: InputContext) => InputSource | null;
+
 export interface DaemonOptions {
   config: AgentConfig;
   log: Logger;
@@ -48,6 +59,8 @@ export interface DaemonOptions {
    * discovery; MQTT still connects so the drivers can publish.
    */
   oneShot?: boolean;
+  /** Extra inputs (speech), started after the built-in ones and stopped with them. */
+  inputFactories?: InputFactory[];
 }
 
 export interface DaemonStatus {
@@ -214,6 +227,12 @@ export class Daemon {
           log: inputLog,
         }),
       );
+    }
+    if (!oneShot) {
+      for (const factory of this.options.inputFactories ?? []) {
+        const input = factory({ config: c, pipeline: this.pipelineInstance, events: this.events, log: inputLog });
+        if (input) this.inputs.push(input);
+      }
     }
     for (const input of this.inputs) {
       try {

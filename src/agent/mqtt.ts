@@ -19,7 +19,8 @@ export interface MqttLogger {
   debug(obj: object, msg?: string): void;
 }
 
-export type MessageHandler = (payload: Buffer, topic: string) => void;
+/** `retained`: the broker replayed a stored message (not something published just now). */
+export type MessageHandler = (payload: Buffer, topic: string, retained: boolean) => void;
 
 export class MqttQueueFullError extends Error {
   constructor(limit: number) {
@@ -131,9 +132,9 @@ export class AgentMqtt implements MqttPublisher {
       if (this.attempt <= 1) this.log.warn(entry, 'MQTT connection error');
       else this.log.debug(entry, 'MQTT connection error');
     });
-    client.on('message', (topic, payload) => {
+    client.on('message', (topic, payload, packet) => {
       const handler = this.handlers.get(topic);
-      if (handler) handler(payload, topic);
+      if (handler) handler(payload, topic, packet.retain);
     });
   }
 

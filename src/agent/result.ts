@@ -84,7 +84,8 @@ export type InputErrorReason =
   | 'malformed_json'
   | 'invalid_command'
   | 'empty_command'
-  | 'unknown_confirmation';
+  | 'unknown_confirmation'
+  | 'retained_command';
 
 export interface InputErrorEvent {
   type: 'error';

@@ -36,8 +36,13 @@ export class MqttInput implements InputSource {
   }
 
   async start(): Promise<void> {
-    this.mqtt.subscribe(this.commandTopic, (payload) => this.onCommand(payload));
-    this.mqtt.subscribe(this.confirmTopic, (payload) => this.onConfirm(payload));
+    // A retained command would be replayed on every (re)connect: never act on one.
+    this.mqtt.subscribe(this.commandTopic, (payload, _topic, retained) =>
+      retained ? this.reject('retained_command', 'retained commands are ignored (publish with retain=false)') : this.onCommand(payload),
+    );
+    this.mqtt.subscribe(this.confirmTopic, (payload, _topic, retained) =>
+      retained ? this.reject('retained_command', 'retained confirmations are ignored') : this.onConfirm(payload),
+    );
   }
 
   async stop(): Promise<void> {
