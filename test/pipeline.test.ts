@@ -231,6 +231,14 @@ describe('pipeline', () => {
     assert.equal(await pipeline.answer(id, true, { source: 'mqtt' }), null, 'a confirmation runs once');
   });
 
+  it('does not let a confirmation by id get round the answering source allowlist', async () => {
+    const asked = await pipeline.handle(cmd('unlock', { source: 'mqtt' }));
+    const viaHttp = await pipeline.answer(asked.confirmation?.id as string, true, { source: 'http' });
+    assert.equal(viaHttp?.status, 'rejected');
+    assert.equal(viaHttp?.calls[0]?.status, 'not_allowed');
+    assert.equal(read('door'), undefined);
+  });
+
   it('reports no_match and router crashes without running anything', async () => {
     assert.equal((await pipeline.handle(cmd('nothing fits'))).status, 'no_match');
     const crashed = await pipeline.handle(cmd('crash'));

@@ -275,7 +275,17 @@ export class Pipeline {
     }
     const driversStart = performance.now();
     const outcomes: CallOutcome[] = [];
-    for (const call of calls) outcomes.push(await this.execute(call, result));
+    for (const call of calls) {
+      // Answering by id from another input must not get round that input's allowlist.
+      if (!this.options.policy.isAllowed(result.source, call.name)) {
+        outcomes.push({
+          name: call.name,
+          arguments: call.arguments,
+          status: 'not_allowed',
+          detail: `tool "${call.name}" is not allowed from ${result.source}`,
+        });
+      } else outcomes.push(await this.execute(call, result));
+    }
     result.timings.driversMs = round(performance.now() - driversStart);
     result.calls = outcomes;
     result.status = overallStatus(outcomes);
