@@ -16,7 +16,7 @@ import { Policy } from '../src/agent/policy.js';
 import type { AgentEvent } from '../src/agent/result.js';
 import type { CommandInput } from '../src/agent/types.js';
 import { createDriverRegistry } from '../src/drivers/index.js';
-import { fixedRouter, type FixedAnswer } from './helpers/fixed-router.js';
+import { fixedRouter, gate, type FixedAnswer } from './helpers/fixed-router.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'needle-pipeline-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +62,9 @@ const light = (room: string, state: string, extra: Record<string, unknown> = {})
   arguments: { room, state, ...extra },
 });
 
+const slow = gate();
 const table: Record<string, FixedAnswer> = {
+  'slow': { calls: [light('hall', 'on')], wait: slow.promise },
   'kitchen on': { calls: [light('kitchen', 'on', { brightness: 40 })] },
   'hall off': { calls: [light('hall', 'off')] },
   'kitchen on unsure': { calls: [light('kitchen', 'on')], confidence: 0.4 },
@@ -83,7 +85,7 @@ let events: AgentEvent[] = [];
 let logLines: Array<Record<string, unknown>> = [];
 let now = 1_000_000;
 
-function makePipeline(routerAvailable = true): Pipeline {
+function makePipeline(routerAvailable = true, maxPending?: number): Pipeline {
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
       for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
@@ -100,6 +102,7 @@ function makePipeline(routerAvailable = true): Pipeline {
     driverContext: { log, mqtt: null },
     events: { emit: (e) => events.push(e) },
     log,
+    ...(maxPending ? { maxPending } : {}),
   });
 }
 
@@ -253,6 +256,18 @@ describe('pipeline', () => {
     assert.equal(result.status, 'error');
     assert.match(result.error ?? '', /router unavailable: model file missing/);
     assert.equal(events.length, 1);
+  });
+
+  it('answers an error at once when too many commands are waiting', async () => {
+    const small = makePipeline(true, 2);
+    const first = small.handle(cmd('slow'));
+    const second = small.handle(cmd('kitchen on'));
+    const third = await small.handle(cmd('hall off', { id: 'busy' }));
+    assert.equal(third.status, 'error');
+    assert.match(third.error ?? '', /busy/);
+    slow.open();
+    assert.equal((await first).status, 'ok');
+    assert.equal((await second).status, 'ok');
   });
 
   it('runs commands one at a time, in order, and drains before closing', async () => {

@@ -31,6 +31,8 @@ export interface PipelineOptions {
   log: PipelineLogger;
   /** Longest a driver may take before its call is reported failed (default 30 s). */
   driverTimeoutMs?: number;
+  /** Commands allowed to wait; more get an immediate error result (default 256). */
+  maxPending?: number;
 }
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -82,6 +84,13 @@ export class Pipeline {
 
   /** Queues a command; resolves with its result once it has run. Never rejects except after close(). */
   handle(input: CommandInput): Promise<CommandResult> {
+    const limit = this.options.maxPending ?? 256;
+    if (!this.closed && this.inFlight >= limit) {
+      const started = performance.now();
+      const result = this.baseResult({ ...input, id: input.id ?? randomUUID() }, started);
+      result.error = `agent busy: ${this.inFlight} commands already waiting`;
+      return Promise.resolve(this.finish(result, started));
+    }
     return this.enqueue(() => this.run(input));
   }
 
