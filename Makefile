@@ -22,3 +22,13 @@ typecheck:
 
 test: typecheck
 	npm test
+
+# Single-executable releases (Node SEA + native addons beside it): dist/needle-agent-linux-{x64,arm64}.tar.gz
+binary:
+	npx tsx deploy/sea/build.ts
+
+# Smoke test of dist/: x64 natively, arm64 under qemu-user-static when an arm64 sysroot exists
+# (bash deploy/sea/smoke.sh --make-sysroot builds one).
+.PHONY: binary-smoke
+binary-smoke: binary
+	bash deploy/sea/smoke.sh
