@@ -2,6 +2,7 @@
  * The config used when no `--config` is given. It needs no hardware: every tool publishes MQTT
  * messages (zigbee2mqtt, Tasmota and Hermes-style topics), which are queued while no broker is
  * reachable, so `make run` starts on any machine (degraded until a broker appears on localhost).
+ * `timeout_ms: 1000`: with no broker a command is answered "queued" after 1 s instead of 5 s.
  * Embedded as text so a single-file build carries it.
  */
 export const DEFAULT_CONFIG_NAME = '(embedded default)';
@@ -29,7 +30,7 @@ tools:
         state: { type: string, enum: ["on", "off"], description: On or off }
         brightness: { type: integer, minimum: 0, maximum: 100, description: Brightness in percent }
       required: [room, state]
-    action: { driver: mqtt, preset: zigbee2mqtt, device: "{{room}}_light" }
+    action: { driver: mqtt, preset: zigbee2mqtt, device: "{{room}}_light", timeout_ms: 1000 }
 
   - name: set_thermostat
     description: Set the heating target temperature in degrees Celsius
@@ -38,7 +39,7 @@ tools:
       properties:
         temperature: { type: number, minimum: 5, maximum: 30, description: Target temperature }
       required: [temperature]
-    action: { driver: mqtt, preset: zigbee2mqtt, device: thermostat, payload: { current_heating_setpoint: "{{temperature}}" } }
+    action: { driver: mqtt, preset: zigbee2mqtt, device: thermostat, payload: { current_heating_setpoint: "{{temperature}}" }, timeout_ms: 1000 }
 
   - name: switch_plug
     description: Switch a smart plug on or off
@@ -48,12 +49,12 @@ tools:
         plug: { type: string, enum: [fan, heater, coffee_machine], description: Which plug }
         state: { type: string, enum: ["on", "off"], description: On or off }
       required: [plug, state]
-    action: { driver: mqtt, preset: tasmota, device: "{{plug}}", command: POWER, value: "{{state}}" }
+    action: { driver: mqtt, preset: tasmota, device: "{{plug}}", command: POWER, value: "{{state}}", timeout_ms: 1000 }
 
   - name: unlock_door
     description: Unlock the front door
     parameters: { type: object, properties: {} }
-    action: { driver: mqtt, preset: hermes, intent: unlock_door }
+    action: { driver: mqtt, preset: hermes, intent: unlock_door, timeout_ms: 1000 }
 
   - name: play_media
     description: Play, pause or stop music in a room
@@ -63,5 +64,5 @@ tools:
         action: { type: string, enum: [play, pause, stop], description: What to do }
         room: { type: string, enum: [kitchen, living_room, bedroom], description: Which room }
       required: [action]
-    action: { driver: mqtt, preset: hermes, intent: media }
+    action: { driver: mqtt, preset: hermes, intent: media, timeout_ms: 1000 }
 `;
