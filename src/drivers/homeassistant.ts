@@ -90,8 +90,9 @@ export function buildHomeAssistantDiscovery(options: HomeAssistantDiscoveryOptio
       config: {
         name: 'Event',
         state_topic: `${base}/event`,
-        event_types: ['result', 'error', 'timer', 'confirmation'],
-        value_template: '{{ {"event_type": value_json.type | default("result")} | tojson }}',
+        // The agent's events: `command` (a routed command), `error` (rejected input), `timer` (fired).
+        event_types: ['command', 'error', 'timer'],
+        value_template: '{{ {"event_type": value_json.type | default("command")} | tojson }}',
         ...availability,
       },
     },
