@@ -1,7 +1,7 @@
 # needle-agent: the two commands a new machine needs are `make setup run` and `make setup test`.
 SHELL := /bin/bash
 APT_PACKAGES := mosquitto mosquitto-clients espeak-ng flite sox libsox-fmt-all alsa-utils \
-                pocketsphinx pocketsphinx-en-us gpiod python3-torch python3-onnx python3-numpy
+                pocketsphinx pocketsphinx-en-us gpiod python3-torch python3-onnx python3-numpy libopenblas0-pthread
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONFIG ?=
 

@@ -1,0 +1,175 @@
+/**
+ * Builds whole training / evaluation examples from the tool families: picks the target family and
+ * template, draws distractor tools, turns the template into speech-like or typed text with ASR-style
+ * noise, and produces `{query, tools, answers}` in Needle's finetune shape.
+ */
+import type { ToolCall, ToolSchema } from '../../../src/agent/types.js';
+import { fillTemplate, type FamilySpec, Rng, sampleTool, type SampledTool, type Segment, usableTemplates } from './dsl.js';
+
+export type SplitName = 'train' | 'valid' | 'heldout_templates' | 'heldout_families';
+export type ExampleKind = 'single' | 'multi' | 'chitchat' | 'not_offered';
+
+export interface Example {
+  query: string;
+  tools: ToolSchema[];
+  answers: ToolCall[];
+  meta: { split: SplitName; kind: ExampleKind; families: string[] };
+}
+
+const CHITCHAT = [
+  'what is your name', 'tell me a joke', 'thank you', 'thanks a lot', 'never mind', 'good morning', 'how are you', 'who made you',
+  'what can you do', 'nothing', 'cancel', 'forget it', 'i love you', 'you are great', 'hello', 'hi there', 'good night', 'are you listening',
+  'what is the meaning of life', 'sing me a song', 'how old are you', 'where are you from', 'that is all', 'ok', 'yes', 'no', 'stop listening',
+  'what did i just say', 'do you like pizza', 'test test one two three', 'can you hear me', 'i am bored', 'blah blah blah', 'hmm',
+  'who won the game last night', 'how do i bake bread', 'tell me about the roman empire', 'what is two plus two', 'you are useless',
+  'my name is alex', 'i had a long day', 'what should i eat for dinner', 'is it friday yet', 'the cat is sleeping', 'sorry wrong button',
+  'oops', 'um', 'wait a second', 'hold on', 'let me think', 'what was that noise', 'did you do that', 'wow', 'cool', 'nice',
+  'how tall is mount everest', 'translate hello into french', 'what is the capital of spain', 'recommend a good book', 'goodbye',
+];
+
+const PREFIXES = ['uh', 'um', 'hey', 'okay', 'so', 'please', 'hey computer', 'computer', 'uh can you', 'could you please', "i'd like you to", 'can you', 'would you', 'hey um', 'alright'];
+const SUFFIXES = ['please', 'thanks', 'thank you', 'now', 'right now', 'for me', 'ok'];
+const CONNECTORS = [' and ', ' and then ', ' then ', ' and also ', ' also ', ', and ', ' plus '];
+const HOMOPHONES: Record<string, string[]> = {
+  the: ['a', 'de', 'that'], to: ['too'], lights: ['light', 'lice'], light: ['lights', 'like'], off: ['of'], turn: ['turned', 'tern'],
+  set: ['said', 'sit'], please: ['pleas', 'police'], switch: ['which'], in: ['and', 'an'], my: ['by'], it: ['in'], can: ['could'],
+  lock: ['log', 'look'], door: ['store', 'dour'], timer: ['time her', 'tamer'], fan: ['fun', 'van'], blinds: ['blind'], open: ['opened'],
+  start: ['star', 'started'], stop: ['stopped', 'top'], volume: ['volumes'], music: ['musics'], play: ['pray', 'played'],
+};
+
+function isHeldOutTemplate(family: string, index: number, count: number): boolean {
+  if (count < 4) return false;
+  let h = 2166136261;
+  for (const c of `${family}#${index}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return (h >>> 0) % 5 === 0;
+}
+
+export function templateSplit(spec: FamilySpec): { train: number[]; heldout: number[] } {
+  const all = spec.templates.map((_, i) => i);
+  let heldout = all.filter((i) => isHeldOutTemplate(spec.id, i, all.length));
+  if (heldout.length === 0 && all.length >= 4) heldout = [all[all.length - 1]];
+  return { train: all.filter((i) => !heldout.includes(i)), heldout };
+}
+
+/** Turns segments into the final text: speech-like (lowercase, no punctuation) or typed, with ASR noise. */
+function render(segments: Segment[], r: Rng): string {
+  const words: Array<{ w: string; protect: boolean }> = [];
+  for (const s of segments) for (const w of s.text.split(/\s+/).filter(Boolean)) words.push({ w, protect: s.protect });
+  if (r.chance(0.25)) words.unshift(...r.pick(PREFIXES).split(' ').map((w) => ({ w, protect: false })));
+  if (r.chance(0.12)) words.push(...r.pick(SUFFIXES).split(' ').map((w) => ({ w, protect: false })));
+  const free = (): number[] => words.map((x, i) => (x.protect ? -1 : i)).filter((i) => i >= 0);
+  if (r.chance(0.1) && free().length > 2) words.splice(r.pick(free()), 1);
+  if (r.chance(0.12)) {
+    const candidates = free().filter((i) => words[i].w in HOMOPHONES);
+    if (candidates.length) { const i = r.pick(candidates); words[i] = { w: r.pick(HOMOPHONES[words[i].w]), protect: false }; }
+  }
+  if (r.chance(0.05) && free().length > 0) { const i = r.pick(free()); words.splice(i, 0, { w: words[i].w, protect: false }); }
+  let text = words.map((x) => x.w).join(' ').replace(/\s+,/g, ',');
+  if (r.chance(0.6)) return text.toLowerCase().replace(/[,.!?]/g, '').replace(/\s+/g, ' ').trim();
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  return text + r.pick(['', '', '.', '?', '!']);
+}
+
+export interface FamilyPools { targets: FamilySpec[]; distractors: FamilySpec[]; templates: 'train' | 'heldout' | 'all' }
+
+function related(a: FamilySpec, b: FamilySpec): boolean {
+  return a.id === b.id || (a.related ?? []).includes(b.id) || (b.related ?? []).includes(a.id);
+}
+
+function sampleTarget(spec: FamilySpec, r: Rng, which: FamilyPools['templates']): { tool: SampledTool; text: Segment[]; call: ToolCall } | null {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const bakeValue = spec.deviceParam && r.chance(0.25) ? pickBake(spec, r) : null;
+    const tool = sampleTool(spec, r, bakeValue);
+    const split = templateSplit(spec);
+    const indices = which === 'all' ? spec.templates.map((_, i) => i) : split[which];
+    const usable = usableTemplates(tool, indices);
+    if (usable.length === 0) continue;
+    const u = fillTemplate(tool, r.pick(usable), r);
+    if (!u) continue;
+    return { tool, text: u.segments, call: { name: tool.schema.name, arguments: u.args } };
+  }
+  return null;
+}
+
+function pickBake(spec: FamilySpec, r: Rng): string | null {
+  const p = spec.params.find((x) => x.key === spec.deviceParam);
+  if (!p || p.domain.kind !== 'enum') return null;
+  return r.pick(Object.keys(p.domain.values));
+}
+
+function addDistractors(r: Rng, pools: FamilyPools, chosen: SampledTool[], targetFamilies: FamilySpec[], total: number): SampledTool[] {
+  const tools = [...chosen];
+  const names = new Set(tools.map((t) => t.schema.name));
+  // a device-specific target sometimes gets a sibling for another device of the same family
+  for (const t of chosen) {
+    if (t.baked && r.chance(0.6)) {
+      const other = pickBake(t.spec, r);
+      if (other && other !== t.baked.value) {
+        const sib = sampleTool(t.spec, r, other);
+        if (!names.has(sib.schema.name)) { tools.push(sib); names.add(sib.schema.name); }
+      }
+    }
+  }
+  let guard = 0;
+  while (tools.length < total && guard++ < 50) {
+    const spec = r.pick(pools.distractors);
+    if (targetFamilies.some((f) => f.id === spec.id)) continue;
+    const tool = sampleTool(spec, r, spec.deviceParam && r.chance(0.2) ? pickBake(spec, r) : null);
+    if (names.has(tool.schema.name)) continue;
+    names.add(tool.schema.name);
+    tools.push(tool);
+  }
+  return r.shuffle(tools);
+}
+
+function toolCount(r: Rng, minimum: number): number {
+  const n = r.pick([1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]);
+  return Math.max(minimum, n);
+}
+
+export function makeExample(r: Rng, pools: FamilyPools, split: SplitName, chitchat: readonly string[]): Example | null {
+  const roll = r.next();
+  if (roll < 0.12) {
+    const tools = addDistractors(r, pools, [], [], toolCount(r, 1));
+    return { query: render([{ text: r.pick(chitchat), protect: false }], r), tools: tools.map((t) => t.schema), answers: [], meta: { split, kind: 'chitchat', families: [] } };
+  }
+  if (roll < 0.25) {
+    // a request whose tool is not offered
+    const spec = r.pick(pools.targets);
+    const t = sampleTarget(spec, r, pools.templates);
+    if (!t) return null;
+    const others: FamilyPools = { ...pools, distractors: pools.distractors.filter((f) => !related(f, spec)) };
+    const tools = addDistractors(r, others, [], [spec], toolCount(r, 1));
+    return { query: render(t.text, r), tools: tools.map((x) => x.schema), answers: [], meta: { split, kind: 'not_offered', families: [spec.id] } };
+  }
+  const multi = roll > 0.87;
+  const first = r.pick(pools.targets);
+  const specs = [first];
+  if (multi) {
+    const second = r.pick(pools.targets.filter((f) => !related(f, first)));
+    if (!second) return null;
+    specs.push(second);
+  }
+  const parts = specs.map((s) => sampleTarget(s, r, pools.templates));
+  if (parts.some((p) => p === null)) return null;
+  const done = parts as Array<NonNullable<(typeof parts)[number]>>;
+  const segments: Segment[] = [];
+  done.forEach((p, i) => {
+    if (i > 0) segments.push({ text: r.pick(CONNECTORS), protect: false });
+    segments.push(...p.text);
+  });
+  const tools = addDistractors(r, pools, done.map((p) => p.tool), specs, toolCount(r, specs.length));
+  const names = tools.map((t) => t.schema.name);
+  if (new Set(names).size !== names.length) return null;
+  return {
+    query: render(segments, r),
+    tools: tools.map((t) => t.schema),
+    answers: done.map((p) => p.call),
+    meta: { split, kind: multi ? 'multi' : 'single', families: specs.map((s) => s.id) },
+  };
+}
+
+/** Chit-chat lines split so held-out evaluation sees phrasings training never did. */
+export function chitchatSplit(): { train: string[]; heldout: string[] } {
+  return { train: CHITCHAT.filter((_, i) => i % 5 !== 2), heldout: CHITCHAT.filter((_, i) => i % 5 === 2) };
+}

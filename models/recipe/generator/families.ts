@@ -1,0 +1,13 @@
+/** Every tool family the generator knows, and the ones kept out of training entirely. */
+import type { FamilySpec } from './dsl.js';
+import { HOME_FAMILIES } from './families-home.js';
+import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
+import { MEDIA_TIME_FAMILIES } from './families-media-time.js';
+
+export const ALL_FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES];
+
+/**
+ * Families never seen in training (not even as distractors): the held-out-family evaluation.
+ * One from each corner of the product: lighting, outdoor, security, kiosk, industrial.
+ */
+export const HELDOUT_FAMILY_IDS: string[] = ['light_temperature', 'garage_gate', 'vacuum', 'camera_snapshot', 'kiosk_call_staff', 'pump'];

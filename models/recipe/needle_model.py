@@ -1,0 +1,181 @@
+"""Needle-style encoder-decoder transformer with no feed-forward layers.
+
+Encoder block:  x = x + gate(h) * SelfAttn(h),  h = RMSNorm(x)          (grouped-query, RoPE)
+Decoder block:  x = x + gate(h) * CausalSelfAttn(h); x = x + gate(h') * CrossAttn(h', memory)
+Embeddings are tied between the encoder input, the decoder input and the output projection.
+
+The same modules run in two modes: whole sequences (training) and one decoder step with a
+key/value cache (the ONNX export the runtime uses).
+"""
+import math
+from dataclasses import dataclass, asdict
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class NeedleConfig:
+    vocab: int = 4096
+    d_model: int = 512
+    enc_layers: int = 12
+    dec_layers: int = 8
+    heads: int = 8
+    kv_heads: int = 4
+    rope_base: float = 10000.0
+    tool_encoding: str = "joint"  # "joint": query and tools in one sequence; "separate": each encoded alone
+
+    @property
+    def head_dim(self) -> int:
+        return self.d_model // self.heads
+
+    def to_dict(self):
+        return asdict(self)
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, d: int, eps: float = 1e-6):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(d))
+        self.eps = eps
+
+    def forward(self, x):
+        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+def rope(x, positions, base: float):
+    """Rotary embedding. x: [B, H, T, Dh]; positions: [B, T] (int64)."""
+    half = x.shape[-1] // 2
+    inv = torch.exp(torch.arange(0, half, dtype=torch.float32, device=x.device) * (-math.log(base) / half))
+    ang = positions.to(torch.float32).unsqueeze(-1) * inv  # [B, T, half]
+    cos = torch.cos(ang).unsqueeze(1)
+    sin = torch.sin(ang).unsqueeze(1)
+    x1, x2 = x[..., :half], x[..., half:]
+    return torch.cat([x1 * cos - x2 * sin, x1 * sin + x2 * cos], dim=-1)
+
+
+class Attention(nn.Module):
+    """Grouped-query attention. Self-attention uses RoPE; cross-attention does not."""
+
+    def __init__(self, cfg: NeedleConfig, cross: bool):
+        super().__init__()
+        self.cfg = cfg
+        self.cross = cross
+        d, h, kvh, hd = cfg.d_model, cfg.heads, cfg.kv_heads, cfg.head_dim
+        self.q = nn.Linear(d, h * hd, bias=False)
+        self.k = nn.Linear(d, kvh * hd, bias=False)
+        self.v = nn.Linear(d, kvh * hd, bias=False)
+        self.o = nn.Linear(h * hd, d, bias=False)
+
+    def project_kv(self, x, positions=None):
+        B, T, _ = x.shape
+        kvh, hd = self.cfg.kv_heads, self.cfg.head_dim
+        k = self.k(x).view(B, T, kvh, hd).transpose(1, 2)
+        v = self.v(x).view(B, T, kvh, hd).transpose(1, 2)
+        if not self.cross:
+            k = rope(k, positions, self.cfg.rope_base)
+        return k, v
+
+    def attend(self, x, k, v, positions=None, mask=None):
+        """x: [B, T, d] queries; k, v: [B, kvh, S, hd]; mask: additive float bias [B, 1|H, T, S] (0 = may attend, -1e9 = may not)."""
+        B, T, _ = x.shape
+        h, kvh, hd = self.cfg.heads, self.cfg.kv_heads, self.cfg.head_dim
+        q = self.q(x).view(B, T, h, hd).transpose(1, 2)
+        if not self.cross:
+            q = rope(q, positions, self.cfg.rope_base)
+        rep = h // kvh
+        S = k.shape[2]
+        k = k.unsqueeze(2).expand(B, kvh, rep, S, hd).reshape(B, h, S, hd)
+        v = v.unsqueeze(2).expand(B, kvh, rep, S, hd).reshape(B, h, S, hd)
+        scores = torch.matmul(q, k.transpose(-1, -2)) * (1.0 / math.sqrt(hd))
+        if mask is not None:
+            scores = scores + mask
+        att = torch.softmax(scores, dim=-1)
+        out = torch.matmul(att, v).transpose(1, 2).reshape(B, T, h * hd)
+        return self.o(out)
+
+
+class GatedResidual(nn.Module):
+    """x + sigmoid(W h) * f(h): the only non-linearity besides softmax (there is no feed-forward layer)."""
+
+    def __init__(self, d: int):
+        super().__init__()
+        self.norm = RMSNorm(d)
+        self.gate = nn.Linear(d, d, bias=True)
+        nn.init.zeros_(self.gate.weight)
+        nn.init.constant_(self.gate.bias, -1.0)
+
+
+class EncoderBlock(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.res = GatedResidual(cfg.d_model)
+        self.attn = Attention(cfg, cross=False)
+
+    def forward(self, x, positions, mask):
+        h = self.res.norm(x)
+        k, v = self.attn.project_kv(h, positions)
+        return x + torch.sigmoid(self.res.gate(h)) * self.attn.attend(h, k, v, positions, mask)
+
+
+class DecoderBlock(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.self_res = GatedResidual(cfg.d_model)
+        self.self_attn = Attention(cfg, cross=False)
+        self.cross_res = GatedResidual(cfg.d_model)
+        self.cross_attn = Attention(cfg, cross=True)
+
+    def forward(self, x, positions, self_mask, cross_k, cross_v, cross_mask, past_k=None, past_v=None):
+        h = self.self_res.norm(x)
+        k, v = self.self_attn.project_kv(h, positions)
+        if past_k is not None:
+            k = torch.cat([past_k, k], dim=2)
+            v = torch.cat([past_v, v], dim=2)
+        x = x + torch.sigmoid(self.self_res.gate(h)) * self.self_attn.attend(h, k, v, positions, self_mask)
+        h = self.cross_res.norm(x)
+        x = x + torch.sigmoid(self.cross_res.gate(h)) * self.cross_attn.attend(h, cross_k, cross_v, None, cross_mask)
+        return x, k, v
+
+
+class Needle(nn.Module):
+    def __init__(self, cfg: NeedleConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = nn.Embedding(cfg.vocab, cfg.d_model)
+        nn.init.normal_(self.embed.weight, std=cfg.d_model ** -0.5)
+        self.encoder = nn.ModuleList([EncoderBlock(cfg) for _ in range(cfg.enc_layers)])
+        self.enc_norm = RMSNorm(cfg.d_model)
+        self.decoder = nn.ModuleList([DecoderBlock(cfg) for _ in range(cfg.dec_layers)])
+        self.dec_norm = RMSNorm(cfg.d_model)
+        self.scale = math.sqrt(cfg.d_model)
+
+    def encode(self, src, positions, mask):
+        x = self.embed(src) * self.scale
+        for blk in self.encoder:
+            x = blk(x, positions, mask)
+        return self.enc_norm(x)
+
+    def cross_kv(self, memory):
+        return [blk.cross_attn.project_kv(memory) for blk in self.decoder]
+
+    def logits(self, x):
+        # tied output projection, scaled like T5 so start-up logits are small
+        return torch.matmul(self.dec_norm(x), self.embed.weight.t()) * (1.0 / self.scale)
+
+    def forward(self, src, src_pos, enc_mask, cross_mask, tgt_in):
+        """Teacher-forced training pass. Returns logits [B, T, V]."""
+        memory = self.encode(src, src_pos, enc_mask)
+        kvs = self.cross_kv(memory)
+        B, T = tgt_in.shape
+        pos = torch.arange(T, device=src.device).unsqueeze(0).expand(B, T)
+        causal = torch.triu(torch.full((T, T), -1e9, device=src.device), diagonal=1).view(1, 1, T, T)
+        x = self.embed(tgt_in) * self.scale
+        for blk, (ck, cv) in zip(self.decoder, kvs):
+            x, _, _ = blk(x, pos, causal, ck, cv, cross_mask)
+        return self.logits(x)
+
+
+def count_parameters(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())

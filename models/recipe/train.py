@@ -1,0 +1,218 @@
+"""Trains the Needle router on the generator's token files.
+
+    python3 models/recipe/train.py --size cpu --minutes 40        # this CPU (Debian python3-torch)
+    python3 models/recipe/train.py --size full --minutes 30       # a GPU, when one is lent
+
+Prints a line every --log-every steps (loss, token accuracy) and a validation line (teacher-forced
+token accuracy and whole-answer exact match) every --eval-every steps; writes the checkpoint and a
+JSON log that CARD.md is built from.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from needle_model import Needle, NeedleConfig, count_parameters  # noqa: E402
+
+SIZES = {
+    # ~26M parameters: Needle 1's published shape
+    "full": dict(d_model=512, enc_layers=12, dec_layers=8, heads=8, kv_heads=4),
+    # what this 2-core CPU can train in under an hour
+    "cpu": dict(d_model=256, enc_layers=4, dec_layers=3, heads=4, kv_heads=2),
+    "small": dict(d_model=192, enc_layers=3, dec_layers=2, heads=4, kv_heads=2),
+    "tiny": dict(d_model=128, enc_layers=3, dec_layers=2, heads=4, kv_heads=2),
+}
+
+
+def load_tokens(path, limit=None):
+    rows = []
+    with open(path) as f:
+        for line in f:
+            src, seg, tgt = line.rstrip("\n").split("|")
+            rows.append(([int(x) for x in src.split()], [int(x) for x in seg.split()], [int(x) for x in tgt.split()]))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def positions_for(seg, mode):
+    if mode == "joint":
+        return list(range(len(seg)))
+    pos, last, n = [], None, 0
+    for s in seg:
+        n = n + 1 if s == last else 0
+        last = s
+        pos.append(n)
+    return pos
+
+
+def collate(batch, mode, bos, device):
+    B = len(batch)
+    S = max(len(b[0]) for b in batch)
+    T = max(len(b[2]) for b in batch)
+    src = torch.zeros(B, S, dtype=torch.long)
+    pos = torch.zeros(B, S, dtype=torch.long)
+    seg = torch.full((B, S), -1, dtype=torch.long)
+    tgt_in = torch.zeros(B, T, dtype=torch.long)
+    tgt_out = torch.full((B, T), -100, dtype=torch.long)
+    for i, (s, g, t) in enumerate(batch):
+        src[i, : len(s)] = torch.tensor(s)
+        seg[i, : len(g)] = torch.tensor(g)
+        pos[i, : len(s)] = torch.tensor(positions_for(g, mode))
+        tgt_in[i, 0] = bos
+        tgt_in[i, 1 : len(t)] = torch.tensor(t[:-1])
+        tgt_out[i, : len(t)] = torch.tensor(t)
+    valid = seg >= 0
+    if mode == "joint":
+        enc_mask = valid.view(B, 1, 1, S).expand(B, 1, S, S)
+    else:
+        enc_mask = (seg.unsqueeze(2) == seg.unsqueeze(1)) & valid.view(B, 1, S)
+        enc_mask = enc_mask.unsqueeze(1)
+    # padded query rows attend to themselves only so softmax stays finite
+    eye = torch.eye(S, dtype=torch.bool).view(1, 1, S, S)
+    enc_mask = enc_mask | eye
+    cross_mask = valid.view(B, 1, 1, S)
+    enc_mask = (~enc_mask).float() * -1e9
+    cross_mask = (~cross_mask).float() * -1e9
+    return [x.to(device) for x in (src, pos, enc_mask, cross_mask, tgt_in, tgt_out)]
+
+
+def batches(rows, max_tokens, shuffle=True):
+    """Length-bucketed batches holding about max_tokens source tokens each."""
+    idx = list(range(len(rows)))
+    if shuffle:
+        random.shuffle(idx)
+    chunk = 4096
+    out = []
+    for c in range(0, len(idx), chunk):
+        part = sorted(idx[c : c + chunk], key=lambda i: len(rows[i][0]))
+        cur, longest = [], 0
+        for i in part:
+            longest2 = max(longest, len(rows[i][0]))
+            if cur and longest2 * (len(cur) + 1) > max_tokens:
+                out.append(cur)
+                cur, longest2 = [], len(rows[i][0])
+            cur.append(i)
+            longest = longest2
+        if cur:
+            out.append(cur)
+    if shuffle:
+        random.shuffle(out)
+    return out
+
+
+@torch.no_grad()
+def evaluate(model, rows, args, bos, device):
+    model.eval()
+    tok_ok = tok_n = seq_ok = seq_n = 0
+    for b in batches(rows, args.max_tokens, shuffle=False):
+        src, pos, enc_mask, cross_mask, tgt_in, tgt_out = collate([rows[i] for i in b], args.tool_encoding, bos, device)
+        logits = model(src, pos, enc_mask, cross_mask, tgt_in)
+        pred = logits.argmax(-1)
+        mask = tgt_out != -100
+        good = (pred == tgt_out) | ~mask
+        tok_ok += (good & mask).sum().item()
+        tok_n += mask.sum().item()
+        seq_ok += good.all(dim=1).sum().item()
+        seq_n += len(b)
+    model.train()
+    return tok_ok / max(tok_n, 1), seq_ok / max(seq_n, 1)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="models/work/tokens")
+    ap.add_argument("--out", default="models/work/checkpoint.pt")
+    ap.add_argument("--size", default="cpu", choices=sorted(SIZES))
+    ap.add_argument("--tool-encoding", default="joint", choices=["joint", "separate"])
+    ap.add_argument("--minutes", type=float, default=40.0)
+    ap.add_argument("--max-steps", type=int, default=100000)
+    ap.add_argument("--max-tokens", type=int, default=10000, help="source tokens per batch")
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--warmup", type=int, default=100)
+    ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--eval-every", type=int, default=250)
+    ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--valid-limit", type=int, default=500)
+    args = ap.parse_args()
+
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    tokenizer = json.load(open("models/needle/tokenizer.json"))
+    vocab = len(tokenizer["specials"]) + 256 + len(tokenizer["merges"])
+    bos = tokenizer["specials"].index("<bos>")
+    cfg = NeedleConfig(vocab=vocab, tool_encoding=args.tool_encoding, **SIZES[args.size])
+    model = Needle(cfg).to(device)
+    n_params = count_parameters(model)
+    train = load_tokens(os.path.join(args.data, "train.txt"), args.limit or None)
+    valid = load_tokens(os.path.join(args.data, "valid.txt"), args.valid_limit)
+    print(f"config {json.dumps(cfg.to_dict())} params {n_params/1e6:.2f}M device {device} threads {torch.get_num_threads()}", flush=True)
+    print(f"data: {len(train)} train, {len(valid)} valid examples", flush=True)
+
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}], lr=args.lr, betas=(0.9, 0.98))
+    budget = args.minutes * 60
+    t0 = time.time()
+    log = {"config": cfg.to_dict(), "params": n_params, "size": args.size, "train_examples": len(train), "valid_examples": len(valid),
+           "max_tokens": args.max_tokens, "lr": args.lr, "device": device, "curve": [], "evals": []}
+    step, epoch, seen = 0, 0, 0
+    run_loss = run_ok = run_n = 0.0
+    done = False
+    while not done:
+        epoch += 1
+        for b in batches(train, args.max_tokens):
+            progress = max(step / args.max_steps, (time.time() - t0) / budget)
+            if progress >= 1.0:
+                done = True
+                break
+            lr = args.lr * min(1.0, (step + 1) / args.warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * progress)))
+            for g in opt.param_groups:
+                g["lr"] = lr
+            src, pos, enc_mask, cross_mask, tgt_in, tgt_out = collate([train[i] for i in b], args.tool_encoding, bos, device)
+            logits = model(src, pos, enc_mask, cross_mask, tgt_in)
+            loss = F.cross_entropy(logits.view(-1, vocab), tgt_out.view(-1), ignore_index=-100)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            seen += len(b)
+            mask = tgt_out != -100
+            run_loss += loss.item()
+            run_ok += ((logits.argmax(-1) == tgt_out) & mask).sum().item() / mask.sum().item()
+            run_n += 1
+            if step % args.log_every == 0:
+                el = time.time() - t0
+                print(f"step {step} epoch {epoch} seen {seen} loss {run_loss/run_n:.4f} tok_acc {run_ok/run_n:.4f} lr {lr:.2e} "
+                      f"elapsed {el/60:.1f}m ({100*progress:.0f}%)", flush=True)
+                log["curve"].append({"step": step, "seen": seen, "loss": round(run_loss / run_n, 4), "tok_acc": round(run_ok / run_n, 4), "minutes": round(el / 60, 2)})
+                run_loss = run_ok = run_n = 0.0
+            if step % args.eval_every == 0:
+                ta, sa = evaluate(model, valid, args, bos, device)
+                print(f"valid step {step}: token acc {ta:.4f} answer exact {sa:.4f}", flush=True)
+                log["evals"].append({"step": step, "token_acc": round(ta, 4), "exact": round(sa, 4)})
+                torch.save({"config": cfg.to_dict(), "state": model.state_dict()}, args.out)
+    ta, sa = evaluate(model, valid, args, bos, device)
+    print(f"final valid: token acc {ta:.4f} answer exact {sa:.4f} after {step} steps, {seen} examples, {(time.time()-t0)/60:.1f} min", flush=True)
+    log["evals"].append({"step": step, "token_acc": round(ta, 4), "exact": round(sa, 4)})
+    log.update({"steps": step, "examples_seen": seen, "epochs": epoch, "minutes": round((time.time() - t0) / 60, 1)})
+    torch.save({"config": cfg.to_dict(), "state": model.state_dict()}, args.out)
+    with open(os.path.splitext(args.out)[0] + ".log.json", "w") as f:
+        json.dump(log, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

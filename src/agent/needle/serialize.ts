@@ -1,0 +1,91 @@
+/**
+ * How the Needle model sees a request: token sequences for the query and for each tool schema, and
+ * the target sequence for an answer. Shared by the training recipe (which writes token ids for
+ * PyTorch) and the runtime (which feeds ONNX), so both always agree.
+ *
+ * Query:  <q> normalised utterance
+ * Tool:   <T{slot}> humanised name <d> description
+ *           then per parameter j: <P{j}> <ty_…> <req|opt> humanised name description [<E{k}> value]…
+ * Answer: (<call> <T{slot}> (<P{j}> value)…)… <eos>
+ *           value = <E{k}> for enums, <true>/<false> for booleans, else the value's tokens.
+ */
+import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
+import { normalizeUtterance } from './normalize.js';
+import { MAX_ENUM_SLOTS, MAX_PARAM_SLOTS, MAX_TOOL_SLOTS, type Tokenizer } from './tokenizer.js';
+
+const DESCRIPTION_TOKENS = 16;
+const PARAM_DESCRIPTION_TOKENS = 8;
+
+/** "setKitchenLight2" / "set_kitchen_light_2" -> "set kitchen light 2". */
+export function humanize(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Normalises schema text (descriptions, enum values) the way the utterance is normalised. */
+export function schemaText(text: string): string {
+  return normalizeUtterance(text);
+}
+
+/** Parameters in the order the model sees and emits them. */
+export function parameterList(tool: ToolSchema): Array<[string, ParameterSchema]> {
+  return Object.entries(tool.parameters.properties ?? {}).slice(0, MAX_PARAM_SLOTS);
+}
+
+export function encodeQuery(tok: Tokenizer, normalizedText: string, maxTokens = 64): number[] {
+  return [tok.special('<q>'), ...tok.encode(' ' + normalizedText).slice(0, maxTokens)];
+}
+
+export function encodeTool(tok: Tokenizer, tool: ToolSchema, slot: number): number[] {
+  if (slot < 1 || slot > MAX_TOOL_SLOTS) throw new Error(`tool slot ${slot} out of range 1..${MAX_TOOL_SLOTS}`);
+  const out = [tok.special(`<T${slot}>`), ...tok.encode(' ' + humanize(tool.name))];
+  out.push(tok.special('<d>'), ...tok.encode(' ' + schemaText(tool.description ?? '')).slice(0, DESCRIPTION_TOKENS));
+  const required = new Set(tool.parameters.required ?? []);
+  parameterList(tool).forEach(([name, schema], j) => {
+    out.push(tok.special(`<P${j + 1}>`), tok.special(`<ty_${schema.type}>`), tok.special(required.has(name) ? '<req>' : '<opt>'));
+    out.push(...tok.encode(' ' + humanize(name)));
+    if (schema.description) out.push(...tok.encode(' ' + schemaText(schema.description)).slice(0, PARAM_DESCRIPTION_TOKENS));
+    (schema.enum ?? []).slice(0, MAX_ENUM_SLOTS).forEach((value, k) => {
+      out.push(tok.special(`<E${k + 1}>`), ...tok.encode(' ' + humanize(String(value))));
+    });
+  });
+  return out;
+}
+
+/** Canonical text of a scalar value as the model emits it (strings are normalised, lowercase). */
+export function valueText(value: JsonPrimitive, schema: ParameterSchema): string {
+  if (schema.type === 'string') return schemaText(String(value));
+  return String(value);
+}
+
+/** Target tokens for an answer. `slots[i]` is the slot of tools[i]. Throws on calls the schema cannot express. */
+export function encodeAnswer(tok: Tokenizer, calls: readonly ToolCall[], tools: readonly ToolSchema[], slots: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const call of calls) {
+    const index = tools.findIndex((t) => t.name === call.name);
+    if (index < 0) throw new Error(`answer names unknown tool ${call.name}`);
+    out.push(tok.special('<call>'), tok.special(`<T${slots[index]}>`));
+    parameterList(tools[index]).forEach(([name, schema], j) => {
+      if (!(name in call.arguments)) return;
+      const value = call.arguments[name];
+      out.push(tok.special(`<P${j + 1}>`));
+      if (schema.enum) {
+        const k = schema.enum.findIndex((e) => String(e) === String(value));
+        if (k < 0 || k >= MAX_ENUM_SLOTS) throw new Error(`value ${String(value)} not in enum of ${call.name}.${name}`);
+        out.push(tok.special(`<E${k + 1}>`));
+      } else if (schema.type === 'boolean') {
+        out.push(tok.special(value === true || value === 'true' ? '<true>' : '<false>'));
+      } else {
+        out.push(...tok.encode(' ' + valueText(value, schema)));
+      }
+    });
+  }
+  out.push(tok.special('<eos>'));
+  return out;
+}
