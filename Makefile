@@ -32,3 +32,29 @@ binary:
 .PHONY: binary-smoke
 binary-smoke: binary
 	bash deploy/sea/smoke.sh
+
+# --- Needle router model (models/recipe) ---------------------------------------------------------
+# Debian's python3-torch lives under /usr/bin/python3 (a pyenv python3 earlier on PATH lacks it).
+PYTHON ?= /usr/bin/python3
+MODEL_SIZE ?= tiny
+TRAIN_MINUTES ?= 70
+TOOL_ENCODING ?= joint
+TRAIN_EXAMPLES ?= 150000
+.PHONY: data train export quantize
+
+data:
+	npx tsx models/recipe/generate.ts --train $(TRAIN_EXAMPLES) --valid 1500 --heldout 800
+
+train:
+	$(PYTHON) models/recipe/train.py --size $(MODEL_SIZE) --minutes $(TRAIN_MINUTES) --tool-encoding $(TOOL_ENCODING) --threads $$(nproc)
+
+export:
+	$(PYTHON) models/recipe/export.py --checkpoint models/work/checkpoint.pt --out models/needle
+	$(PYTHON) models/recipe/quantize.py --dir models/needle
+
+# regenerate data, train, export fp32 + int8 and write the model card
+model: data train export eval
+
+eval:
+	npx tsx models/recipe/eval.ts --variant fp32 --json models/work/eval-fp32.json
+	npx tsx models/recipe/eval.ts --variant int8 --json models/work/eval-int8.json

@@ -1,14 +1,150 @@
-import type { Router, ToolSchema } from '../types.js';
+/**
+ * The Needle router: utterance -> inverse text normalisation -> tokens -> ONNX encoder ->
+ * grammar-constrained greedy decoding -> tool calls with a confidence.
+ *
+ * With a model trained in "separate" mode each tool is encoded once at start-up and its
+ * cross-attention keys/values are cached; only the utterance is encoded per request. A "joint"
+ * model reads the utterance and all tool schemas as one sequence, so it is encoded per request.
+ */
+import { join } from 'node:path';
+import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
+import { CallGrammar } from './grammar.js';
+import { normalizeUtterance } from './normalize.js';
+import { concatKv, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
+import { encodeQuery, encodeTool } from './serialize.js';
+import { MAX_TOOL_SLOTS, Tokenizer } from './tokenizer.js';
 
 export interface NeedleRouterOptions {
   /** Folder with model.json, tokenizer.json and the ONNX graphs (default: models/needle). */
   modelDir: string;
   tools: ToolSchema[];
   /** fp32 or the weight-quantised graphs. */
-  variant?: 'fp32' | 'int8';
+  variant?: ModelVariant;
+  /** onnxruntime intra-op threads (default 1: a Pi has 4 cores and other work to do). */
+  threads?: number;
+  /** Most calls one utterance may produce. */
+  maxCalls?: number;
 }
 
-/** Loads the Needle runtime (implementation in progress in this module). */
+const MAX_STEPS = 96;
+
+/** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
+export class NeedleRuntime {
+  private constructor(readonly tok: Tokenizer, readonly model: NeedleOnnx) {}
+
+  static async load(modelDir: string, variant: ModelVariant = 'fp32', threads = 1): Promise<NeedleRuntime> {
+    const tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
+    const model = await NeedleOnnx.load(modelDir, variant, threads);
+    if (model.meta.vocab !== tok.size) {
+      throw new Error(`Needle model: tokenizer has ${tok.size} tokens but the model expects ${model.meta.vocab}`);
+    }
+    return new NeedleRuntime(tok, model);
+  }
+
+  async bind(tools: readonly ToolSchema[], maxCalls = 4): Promise<NeedleRouter> {
+    if (tools.length > MAX_TOOL_SLOTS) {
+      throw new Error(`Needle router: ${tools.length} tools configured, the model has ${MAX_TOOL_SLOTS} tool slots`);
+    }
+    const router = new NeedleRouter(tools, this, maxCalls);
+    await router.prepare();
+    return router;
+  }
+}
+
+export class NeedleRouter implements Router {
+  private readonly slots: number[];
+  private readonly toolTokens: number[][];
+  private toolCache: KvSet[] | null = null;
+  /** true when this router loaded its own runtime (then close() releases it) */
+  private ownsRuntime = false;
+  private readonly tok: Tokenizer;
+  private readonly model: NeedleOnnx;
+
+  constructor(readonly tools: readonly ToolSchema[], private readonly runtime: NeedleRuntime, private readonly maxCalls: number) {
+    this.tok = runtime.tok;
+    this.model = runtime.model;
+    this.slots = tools.map((_, i) => i + 1);
+    this.toolTokens = tools.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
+  }
+
+  static async load(options: NeedleRouterOptions): Promise<NeedleRouter> {
+    const runtime = await NeedleRuntime.load(options.modelDir, options.variant ?? 'fp32', options.threads ?? 1);
+    const router = await runtime.bind(options.tools, options.maxCalls ?? 4);
+    router.ownsRuntime = true;
+    return router;
+  }
+
+  /** Separate-mode models: encode every tool once and keep its keys/values. */
+  async prepare(): Promise<void> {
+    if (this.separate) this.toolCache = await Promise.all(this.toolTokens.map((ids) => this.model.encode(ids)));
+  }
+
+  get separate(): boolean {
+    return this.model.meta.config.tool_encoding === 'separate';
+  }
+
+  get parameters(): number {
+    return this.model.meta.parameters;
+  }
+
+  async route(text: string): Promise<RouteResult> {
+    const t0 = performance.now();
+    const normalizedText = normalizeUtterance(text);
+    const query = encodeQuery(this.tok, normalizedText);
+    const t1 = performance.now();
+    let cross: KvSet;
+    if (this.separate && this.toolCache) {
+      cross = concatKv([await this.model.encode(query), ...this.toolCache], this.model.kvHeads, this.model.headDim);
+    } else {
+      cross = await this.model.encode([...query, ...this.toolTokens.flat()]);
+    }
+    const t2 = performance.now();
+    const { calls, confidence } = await this.decode(query, cross);
+    const t3 = performance.now();
+    return {
+      calls,
+      confidence,
+      normalizedText,
+      timings: { normalizeMs: t1 - t0, encodeMs: t2 - t1, decodeMs: t3 - t2, totalMs: t3 - t0 },
+    };
+  }
+
+  private async decode(query: number[], cross: KvSet): Promise<{ calls: ToolCall[]; confidence: number }> {
+    const grammar = new CallGrammar(this.tok, this.tools, this.slots, query, this.maxCalls);
+    let state = grammar.start();
+    let past = this.model.emptyCache();
+    let token = this.model.meta.bos;
+    let confidence = 1;
+    for (let position = 0; position < MAX_STEPS && state.phase !== 'done'; position++) {
+      const out = await this.model.step(token, position, past, cross);
+      past = out.present;
+      const allowed = grammar.allowed(state);
+      if (allowed.length === 0) break;
+      const { id, p } = pickAllowed(out.logits, allowed);
+      if (grammar.isDecision(state)) confidence = Math.min(confidence, p);
+      state = grammar.advance(state, id);
+      token = id;
+    }
+    if (state.phase !== 'done') state = grammar.advance(state, grammar.ids.eos);
+    return { calls: grammar.calls(state), confidence };
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsRuntime) await this.model.release();
+  }
+}
+
+/** Argmax over the allowed tokens and its probability renormalised over them. */
+function pickAllowed(logits: Float32Array, allowed: readonly number[]): { id: number; p: number } {
+  let best = allowed[0];
+  let max = -Infinity;
+  for (const id of allowed) if (logits[id] > max) { max = logits[id]; best = id; }
+  let sum = 0;
+  for (const id of allowed) sum += Math.exp(logits[id] - max);
+  return { id: best, p: 1 / sum };
+}
+
+/** Loads the Needle runtime for the configured tools. */
 export async function loadNeedleRouter(options: NeedleRouterOptions): Promise<Router> {
-  throw new Error(`Needle model not available in ${options.modelDir} yet`);
+  return NeedleRouter.load(options);
 }

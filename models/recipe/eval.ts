@@ -1,0 +1,63 @@
+/**
+ * `make eval`: runs the exported ONNX model through the TypeScript runtime (the code the daemon
+ * uses) on held-out fixtures and prints tool-name accuracy, full-call exact match, `[]` precision
+ * and recall, per-family figures and routing latency.
+ *
+ *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--json out.json]
+ *                             [--limit N] [fixture.jsonl ...]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NeedleRuntime } from '../../src/agent/needle/router.js';
+import type { ModelVariant } from '../../src/agent/needle/onnx-model.js';
+import { type EvalExample, scoreExample, summarize, type Summary } from './metrics.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const opt = (name: string, fallback: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = argv[i + 1];
+  argv.splice(i, 2);
+  return v;
+};
+const modelDir = opt('model', resolve(root, 'models/needle'));
+const variant = opt('variant', 'fp32') as ModelVariant;
+const jsonOut = opt('json', '');
+const limit = Number(opt('limit', '0'));
+const files = argv.length > 0 ? argv : ['heldout_templates', 'heldout_families'].map((n) => resolve(root, `test/fixtures/needle/${n}.jsonl`));
+
+function pct(x: number): string { return (100 * x).toFixed(1).padStart(5) + '%'; }
+
+function printSummary(name: string, s: Summary): void {
+  console.log(`\n== ${name} (${s.n} examples, model ${variant}) ==`);
+  console.log(`tool-name accuracy     ${pct(s.toolNameAccuracy)}   (calls only: ${pct(s.toolNameAccuracyCalls)})`);
+  console.log(`full-call exact match  ${pct(s.exactMatch)}   (calls only: ${pct(s.exactMatchCalls)})`);
+  console.log(`[] precision / recall  ${pct(s.emptyPrecision)} / ${pct(s.emptyRecall)}`);
+  console.log(`latency p50 / p95      ${s.latencyP50.toFixed(1)} / ${s.latencyP95.toFixed(1)} ms`);
+  console.log('per family: n  name-acc  exact');
+  for (const [fam, f] of Object.entries(s.families).sort()) console.log(`  ${fam.padEnd(22)} ${String(f.n).padStart(4)}  ${pct(f.toolNameAccuracy)}  ${pct(f.exactMatch)}`);
+}
+
+async function main(): Promise<void> {
+  const runtime = await NeedleRuntime.load(modelDir, variant, 1);
+  const report: Record<string, Summary> = {};
+  for (const file of files) {
+    let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalExample);
+    if (limit) rows = rows.slice(0, limit);
+    const scored = [];
+    for (const ex of rows) {
+      const router = await runtime.bind(ex.tools);
+      const result = await router.route(ex.query);
+      scored.push(scoreExample(ex, result.calls, result.timings.totalMs, result.confidence));
+    }
+    const name = basename(file, '.jsonl');
+    report[name] = summarize(scored);
+    printSummary(name, report[name]);
+  }
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ variant, modelDir: basename(modelDir), report }, null, 1));
+  await runtime.model.release();
+}
+
+await main();

@@ -1,0 +1,164 @@
+"""Exports a trained checkpoint to the ONNX graphs the TypeScript runtime loads.
+
+    encoder.onnx  input_ids[1,S], position_ids[1,S]
+                  -> cross_k_{l}, cross_v_{l}  [1, kv_heads, S, head_dim] for every decoder layer
+                     (the encoder output already projected to each decoder layer's cross-attention
+                     keys/values, so tool encodings can be cached and concatenated as they are)
+    decoder.onnx  input_ids[1,1], position_ids[1,1], past_k_{l}, past_v_{l} [1, kv_heads, P, head_dim],
+                  cross_k_{l}, cross_v_{l}
+                  -> logits[1, vocab], present_k_{l}, present_v_{l} [1, kv_heads, P+1, head_dim]
+    model.json    architecture, tensor names, special-token layout and training summary
+
+Also writes reference.json: greedy token ids the PyTorch model produces for a few held-out
+requests, which the runtime's tests compare against ONNX inference.
+
+    python3 models/recipe/export.py --checkpoint models/work/checkpoint.pt --out models/needle
+"""
+import argparse
+import json
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from needle_model import Needle, NeedleConfig, count_parameters  # noqa: E402
+
+OPSET = 14
+
+
+class EncoderExport(torch.nn.Module):
+    def __init__(self, model: Needle):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, position_ids):
+        memory = self.model.encode(input_ids, position_ids, None)
+        out = []
+        for k, v in self.model.cross_kv(memory):
+            out += [k, v]
+        return tuple(out)
+
+
+class DecoderExport(torch.nn.Module):
+    def __init__(self, model: Needle):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, position_ids, *caches):
+        n = len(self.model.decoder)
+        past = caches[: 2 * n]
+        cross = caches[2 * n :]
+        x = self.model.embed(input_ids) * self.model.scale
+        presents = []
+        for i, blk in enumerate(self.model.decoder):
+            x, k, v = blk(x, position_ids, None, cross[2 * i], cross[2 * i + 1], None, past[2 * i], past[2 * i + 1])
+            presents += [k, v]
+        logits = self.model.logits(x)[:, -1, :]
+        return (logits, *presents)
+
+
+def load(checkpoint):
+    ck = torch.load(checkpoint, map_location="cpu")
+    cfg = NeedleConfig(**ck["config"])
+    model = Needle(cfg)
+    model.load_state_dict(ck["state"])
+    model.eval()
+    return model, cfg
+
+
+def export(model: Needle, cfg: NeedleConfig, out_dir: str):
+    os.makedirs(out_dir, exist_ok=True)
+    n = cfg.dec_layers
+    kvh, hd = cfg.kv_heads, cfg.head_dim
+    S = 12
+    ids = torch.randint(300, cfg.vocab, (1, S))
+    pos = torch.arange(S).unsqueeze(0)
+    enc_outputs = [f"cross_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
+    torch.onnx.export(
+        EncoderExport(model), (ids, pos), os.path.join(out_dir, "encoder.onnx"),
+        input_names=["input_ids", "position_ids"], output_names=enc_outputs,
+        dynamic_axes={"input_ids": {1: "S"}, "position_ids": {1: "S"}, **{name: {2: "S"} for name in enc_outputs}},
+        opset_version=OPSET, do_constant_folding=True,
+    )
+    with torch.no_grad():
+        cross = EncoderExport(model)(ids, pos)
+    P = 3
+    past = []
+    for _ in range(n):
+        past += [torch.randn(1, kvh, P, hd), torch.randn(1, kvh, P, hd)]
+    past_names = [f"past_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
+    present_names = [f"present_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
+    cross_names = [f"cross_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
+    torch.onnx.export(
+        DecoderExport(model), (torch.tensor([[1]]), torch.tensor([[P]]), *past, *cross), os.path.join(out_dir, "decoder.onnx"),
+        input_names=["input_ids", "position_ids", *past_names, *cross_names], output_names=["logits", *present_names],
+        dynamic_axes={**{name: {2: "P"} for name in past_names}, **{name: {2: "P1"} for name in present_names},
+                      **{name: {2: "S"} for name in cross_names}},
+        opset_version=OPSET, do_constant_folding=True,
+    )
+    return enc_outputs, past_names, present_names, cross_names
+
+
+@torch.no_grad()
+def greedy(model: Needle, src, eos, bos, max_len=24):
+    """Unconstrained greedy decode with the training-time modules (reference for the runtime tests)."""
+    S = len(src)
+    memory = model.encode(torch.tensor([src]), torch.arange(S).unsqueeze(0), None)
+    kvs = model.cross_kv(memory)
+    out = [bos]
+    for _ in range(max_len):
+        T = len(out)
+        pos = torch.arange(T).unsqueeze(0)
+        causal = torch.triu(torch.full((T, T), -1e9), diagonal=1).view(1, 1, T, T)
+        x = model.embed(torch.tensor([out])) * model.scale
+        for blk, (ck, cv) in zip(model.decoder, kvs):
+            x, _, _ = blk(x, pos, causal, ck, cv, None)
+        nxt = int(model.logits(x)[0, -1].argmax())
+        out.append(nxt)
+        if nxt == eos:
+            break
+    return out[1:]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--checkpoint", default="models/work/checkpoint.pt")
+    ap.add_argument("--out", default="models/needle")
+    ap.add_argument("--reference", default="models/work/tokens/valid.txt")
+    args = ap.parse_args()
+    model, cfg = load(args.checkpoint)
+    enc_outputs, past_names, present_names, cross_names = export(model, cfg, args.out)
+    tokenizer = json.load(open(os.path.join(args.out, "tokenizer.json")))
+    specials = tokenizer["specials"]
+    log_path = os.path.splitext(args.checkpoint)[0] + ".log.json"
+    training = json.load(open(log_path)) if os.path.exists(log_path) else {}
+    meta = {
+        "format": "needle-onnx-1",
+        "config": cfg.to_dict(),
+        "parameters": count_parameters(model),
+        "vocab": cfg.vocab,
+        "bos": specials.index("<bos>"),
+        "eos": specials.index("<eos>"),
+        "encoder": {"file": "encoder.onnx", "inputs": ["input_ids", "position_ids"], "outputs": enc_outputs},
+        "decoder": {"file": "decoder.onnx", "past": past_names, "present": present_names, "cross": cross_names},
+        "kv_heads": cfg.kv_heads,
+        "head_dim": cfg.head_dim,
+        "training": {k: training.get(k) for k in ("size", "train_examples", "steps", "examples_seen", "minutes", "device")},
+    }
+    with open(os.path.join(args.out, "model.json"), "w") as f:
+        json.dump(meta, f, indent=1)
+    refs = []
+    with open(args.reference) as f:
+        for line in list(f)[:5]:
+            src, seg, tgt = line.rstrip("\n").split("|")
+            src = [int(x) for x in src.split()]
+            refs.append({"src": src, "greedy": greedy(model, src, meta["eos"], meta["bos"])})
+    with open(os.path.join(args.out, "reference.json"), "w") as f:
+        json.dump(refs, f)
+    sizes = {name: os.path.getsize(os.path.join(args.out, name)) for name in ("encoder.onnx", "decoder.onnx")}
+    print(f"exported {meta['parameters']/1e6:.2f}M parameters to {args.out}: {sizes}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+/**
+ * The decoding grammar compiled from the configured tool schemas. At every decoder step it says
+ * which tokens may come next, so the model can only produce calls that name an offered tool, give
+ * parameters that tool declares (in declaration order, every required one), enum values from the
+ * declared list, booleans, well-formed numbers, and strings copied from the utterance.
+ *
+ *   answer := (<call> <T{slot}> (<P{j}> value)*)* <eos>
+ */
+import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
+import { parameterList } from './serialize.js';
+import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
+
+const MAX_VALUE_TOKENS = 24;
+const INT_PARTIAL = /^ (-?(\d+)?)?$/;
+const INT_DONE = /^ -?\d+$/;
+const NUM_PARTIAL = /^ (-?(\d+(\.\d*)?)?)?$/;
+const NUM_DONE = /^ -?\d+(\.\d+)?$/;
+
+interface ToolEntry {
+  slot: number;
+  tool: ToolSchema;
+  params: Array<[string, ParameterSchema]>;
+  required: boolean[];
+}
+
+export interface GrammarState {
+  phase: 'start' | 'tool' | 'params' | 'value' | 'done';
+  calls: ToolCall[];
+  tool: ToolEntry | null;
+  args: Record<string, JsonPrimitive>;
+  lastParam: number;
+  param: number;
+  value: number[];
+  /** the current value's text so far (numbers) */
+  valueText: string;
+}
+
+export class CallGrammar {
+  private readonly entries: ToolEntry[];
+  private readonly bySlotToken = new Map<number, ToolEntry>();
+  private readonly numberTokens: number[] = [];
+  private readonly queryTokens: number[];
+  private readonly queryWordStarts: number[];
+  readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
+
+  constructor(private readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[], queryTokenIds: readonly number[], private readonly maxCalls = 4) {
+    this.ids = {
+      call: tok.special('<call>'),
+      eos: tok.special('<eos>'),
+      yes: tok.special('<true>'),
+      no: tok.special('<false>'),
+      params: Array.from({ length: 12 }, (_, j) => tok.special(`<P${j + 1}>`)),
+      enums: Array.from({ length: MAX_ENUM_SLOTS }, (_, k) => tok.special(`<E${k + 1}>`)),
+    };
+    this.entries = tools.map((tool, i) => {
+      const params = parameterList(tool);
+      const req = new Set(tool.parameters.required ?? []);
+      return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)) };
+    });
+    for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
+    const firstOrdinary = tok.specials.size;
+    for (let id = firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]+$/.test(tok.piece(id))) this.numberTokens.push(id);
+    this.queryTokens = [...new Set(queryTokenIds.filter((id) => id >= firstOrdinary))];
+    this.queryWordStarts = this.queryTokens.filter((id) => tok.piece(id).startsWith(' '));
+  }
+
+  start(): GrammarState {
+    return { phase: 'start', calls: [], tool: null, args: {}, lastParam: -1, param: -1, value: [], valueText: '' };
+  }
+
+  /** Tokens that may come next. */
+  allowed(s: GrammarState): number[] {
+    switch (s.phase) {
+      case 'start':
+        return s.calls.length < this.maxCalls && this.entries.length > 0 ? [this.ids.call, this.ids.eos] : [this.ids.eos];
+      case 'tool':
+        return [...this.bySlotToken.keys()];
+      case 'params':
+        return this.afterParam(s);
+      case 'value':
+        return this.valueTokens(s);
+      default:
+        return [];
+    }
+  }
+
+  /** True when the step chooses structure (which tool, which parameter, which enum value, call or stop). */
+  isDecision(s: GrammarState): boolean {
+    return s.phase !== 'value' || s.value.length === 0;
+  }
+
+  advance(s: GrammarState, token: number): GrammarState {
+    if (token === this.ids.call || token === this.ids.eos) {
+      this.closeCall(s);
+      s.phase = token === this.ids.eos ? 'done' : 'tool';
+      return s;
+    }
+    if (s.phase === 'tool') {
+      const entry = this.bySlotToken.get(token);
+      if (!entry) throw new Error(`grammar: token ${token} is not a tool slot`);
+      s.tool = entry;
+      s.args = {};
+      s.lastParam = -1;
+      s.phase = 'params';
+      return s;
+    }
+    const j = this.ids.params.indexOf(token);
+    if (j >= 0) {
+      this.closeValue(s);
+      s.param = j;
+      s.lastParam = j;
+      s.value = [];
+      s.valueText = '';
+      s.phase = 'value';
+      return s;
+    }
+    // a value token
+    s.value.push(token);
+    s.valueText += this.tok.piece(token);
+    return s;
+  }
+
+  /** The finished answer (after <eos>). */
+  calls(s: GrammarState): ToolCall[] {
+    return s.calls;
+  }
+
+  private schemaOf(s: GrammarState): ParameterSchema {
+    return (s.tool as ToolEntry).params[s.param][1];
+  }
+
+  private valueComplete(s: GrammarState): boolean {
+    const schema = this.schemaOf(s);
+    if (s.value.length === 0) return false;
+    if (schema.enum || schema.type === 'boolean') return true;
+    if (schema.type === 'integer') return INT_DONE.test(s.valueText);
+    if (schema.type === 'number') return NUM_DONE.test(s.valueText);
+    return this.tok.decode(s.value).trim().length > 0;
+  }
+
+  private valueTokens(s: GrammarState): number[] {
+    const schema = this.schemaOf(s);
+    const done = this.valueComplete(s);
+    const next: number[] = [];
+    if (schema.enum) {
+      if (s.value.length === 0) return this.ids.enums.slice(0, Math.min(schema.enum.length, MAX_ENUM_SLOTS));
+    } else if (schema.type === 'boolean') {
+      if (s.value.length === 0) return [this.ids.yes, this.ids.no];
+    } else if (s.value.length < MAX_VALUE_TOKENS) {
+      if (schema.type === 'integer' || schema.type === 'number') {
+        const partial = schema.type === 'integer' ? INT_PARTIAL : NUM_PARTIAL;
+        for (const id of this.numberTokens) if (partial.test(s.valueText + this.tok.piece(id))) next.push(id);
+      } else {
+        next.push(...(s.value.length === 0 ? this.queryWordStarts : this.queryTokens));
+      }
+    }
+    if (done) next.push(...this.afterParam(s));
+    return next;
+  }
+
+  /** After a tool or a finished value: a later parameter, or the end of the call once required ones are given. */
+  private afterParam(s: GrammarState): number[] {
+    const entry = s.tool as ToolEntry;
+    const out: number[] = [];
+    for (let j = s.lastParam + 1; j < entry.params.length; j++) {
+      out.push(this.ids.params[j]);
+      if (entry.required[j]) break; // a required parameter cannot be skipped
+    }
+    const missing = entry.required.some((r, j) => r && j > s.lastParam);
+    if (!missing) {
+      out.push(this.ids.eos);
+      if (s.calls.length + 1 < this.maxCalls) out.push(this.ids.call);
+    }
+    return out;
+  }
+
+  private closeValue(s: GrammarState): void {
+    if (s.phase !== 'value' || !s.tool) return;
+    const [name, schema] = s.tool.params[s.param];
+    let value: JsonPrimitive;
+    if (schema.enum) {
+      value = schema.enum[this.ids.enums.indexOf(s.value[0])];
+    } else if (schema.type === 'boolean') {
+      value = s.value[0] === this.ids.yes;
+    } else if (schema.type === 'integer' || schema.type === 'number') {
+      value = Number(s.valueText.trim());
+    } else {
+      value = this.tok.decode(s.value).trim();
+    }
+    s.args[name] = value;
+    s.phase = 'params';
+  }
+
+  private closeCall(s: GrammarState): void {
+    this.closeValue(s);
+    if (s.tool) s.calls.push({ name: s.tool.tool.name, arguments: s.args });
+    s.tool = null;
+    s.args = {};
+    s.lastParam = -1;
+  }
+}
