@@ -16,6 +16,30 @@ const INT_DONE = /^ -?\d+$/;
 const NUM_PARTIAL = /^ (-?(\d+(\.\d*)?)?)?$/;
 const NUM_DONE = /^ -?\d+(\.\d+)?$/;
 
+const MAX_DIGITS = 9;
+
+/** Whether some number starting with this digit prefix (" -12") lies within [min, max]. */
+export function numberPrefixFeasible(prefix: string, min = -Infinity, max = Infinity): boolean {
+  const body = prefix.trim();
+  const negative = body.startsWith('-');
+  const digits = (negative ? body.slice(1) : body).split('.')[0];
+  if (digits === '') return negative ? min < 0 : true;
+  const d = Number(digits);
+  for (let k = 0; k + digits.length <= MAX_DIGITS; k++) {
+    const lo = d * 10 ** k;
+    const hi = lo + 10 ** k - 1;
+    if (d === 0 && k > 0) break;
+    const [a, b] = negative ? [-hi, -lo] : [lo, hi];
+    if (b >= min && a <= max) return true;
+    if (body.includes('.')) break;
+  }
+  return false;
+}
+
+function inRange(value: number, schema: ParameterSchema): boolean {
+  return (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
+}
+
 interface ToolEntry {
   slot: number;
   tool: ToolSchema;
@@ -133,8 +157,8 @@ export class CallGrammar {
     const schema = this.schemaOf(s);
     if (s.value.length === 0) return false;
     if (schema.enum || schema.type === 'boolean') return true;
-    if (schema.type === 'integer') return INT_DONE.test(s.valueText);
-    if (schema.type === 'number') return NUM_DONE.test(s.valueText);
+    if (schema.type === 'integer') return INT_DONE.test(s.valueText) && inRange(Number(s.valueText), schema);
+    if (schema.type === 'number') return NUM_DONE.test(s.valueText) && inRange(Number(s.valueText), schema);
     return this.tok.decode(s.value).trim().length > 0;
   }
 
@@ -149,7 +173,10 @@ export class CallGrammar {
     } else if (s.value.length < MAX_VALUE_TOKENS) {
       if (schema.type === 'integer' || schema.type === 'number') {
         const partial = schema.type === 'integer' ? INT_PARTIAL : NUM_PARTIAL;
-        for (const id of this.numberTokens) if (partial.test(s.valueText + this.tok.piece(id))) next.push(id);
+        for (const id of this.numberTokens) {
+          const text = s.valueText + this.tok.piece(id);
+          if (partial.test(text) && text.replace(/[ .-]/g, '').length <= MAX_DIGITS && numberPrefixFeasible(text, schema.minimum, schema.maximum)) next.push(id);
+        }
       } else {
         next.push(...(s.value.length === 0 ? this.queryWordStarts : this.queryTokens));
       }

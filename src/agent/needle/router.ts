@@ -92,6 +92,9 @@ export class NeedleRouter implements Router {
     const normalizedText = normalizeUtterance(text);
     const query = encodeQuery(this.tok, normalizedText);
     const t1 = performance.now();
+    if (normalizedText === '') {
+      return { calls: [], confidence: 1, normalizedText, timings: { normalizeMs: t1 - t0, encodeMs: 0, decodeMs: 0, totalMs: t1 - t0 } };
+    }
     let cross: KvSet;
     if (this.separate && this.toolCache) {
       cross = concatKv([await this.model.encode(query), ...this.toolCache], this.model.kvHeads, this.model.headDim);

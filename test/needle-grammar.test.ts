@@ -1,0 +1,68 @@
+/**
+ * The decoding grammar is what makes model output safe to act on: whatever the model's scores,
+ * the decoded calls must name an offered tool and satisfy its JSON schema. This drives the grammar
+ * with random choices over hundreds of real fixture tool sets and validates every call with ajv.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { CallGrammar } from '../src/agent/needle/grammar.js';
+import { normalizeUtterance } from '../src/agent/needle/normalize.js';
+import { encodeQuery } from '../src/agent/needle/serialize.js';
+import { Tokenizer } from '../src/agent/needle/tokenizer.js';
+import type { ToolCall, ToolSchema } from '../src/agent/types.js';
+
+const root = join(import.meta.dirname, '..');
+const tok = Tokenizer.load(join(root, 'models/needle/tokenizer.json'));
+const fixtures = readFileSync(join(root, 'test/fixtures/needle/heldout_templates.jsonl'), 'utf8')
+  .split('\n').filter(Boolean).slice(0, 300)
+  .map((l) => JSON.parse(l) as { query: string; tools: ToolSchema[]; answers: ToolCall[] });
+
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
+}
+
+describe('decoding grammar', () => {
+  it('only ever yields calls that validate against the offered schemas', () => {
+    const ajv = new Ajv({ strict: false });
+    const rand = lcg(42);
+    let calls = 0;
+    for (const ex of fixtures) {
+      const query = encodeQuery(tok, normalizeUtterance(ex.query));
+      const grammar = new CallGrammar(tok, ex.tools, ex.tools.map((_, i) => i + 1), query, 4);
+      let state = grammar.start();
+      for (let step = 0; step < 200 && state.phase !== 'done'; step++) {
+        const allowed = grammar.allowed(state);
+        assert.ok(allowed.length > 0, `grammar reached a dead end: ${JSON.stringify({ phase: state.phase, param: state.param, value: state.valueText, tool: state.tool?.tool })}`);
+        // prefer continuing a value or adding parameters so long calls get exercised
+        const stop = allowed.filter((id) => id === grammar.ids.eos);
+        const pick = stop.length && rand() < 0.15 ? stop[0] : allowed[Math.floor(rand() * allowed.length)];
+        state = grammar.advance(state, pick);
+      }
+      if (state.phase !== 'done') state = grammar.advance(state, grammar.ids.eos);
+      for (const call of grammar.calls(state)) {
+        const tool = ex.tools.find((t) => t.name === call.name);
+        assert.ok(tool, `call names unknown tool ${call.name}`);
+        const validate = ajv.compile({ ...tool.parameters, additionalProperties: false });
+        assert.ok(validate(call.arguments), `${JSON.stringify(call)} fails ${JSON.stringify(validate.errors)}`);
+        calls++;
+      }
+    }
+    assert.ok(calls > 100, `only ${calls} calls were produced`);
+  });
+
+  it('copies strings from the utterance only', () => {
+    const tools: ToolSchema[] = [{ name: 'remind', description: 'reminder', parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }];
+    const query = encodeQuery(tok, 'remind me to water the plants');
+    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    let state = grammar.advance(grammar.advance(grammar.advance(grammar.start(), grammar.ids.call), tok.special('<T1>')), tok.special('<P1>'));
+    const allowed = new Set(grammar.allowed(state));
+    for (const id of allowed) assert.ok(query.includes(id), `token "${tok.piece(id)}" is not in the utterance`);
+    assert.ok(!allowed.has(grammar.ids.eos), 'an empty required string must not end the call');
+    state = grammar.advance(state, tok.encode(' water')[0]);
+    assert.ok(grammar.allowed(state).includes(grammar.ids.eos));
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The Needle router with the shipped ONNX model in onnxruntime-node: agreement with the PyTorch
+ * model it was exported from, accuracy floors on held-out fixtures, the int8 variant, schema-valid
+ * output, and clear errors for missing or corrupt model files.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { NeedleOnnx } from '../src/agent/needle/onnx-model.js';
+import { loadNeedleRouter, NeedleRuntime } from '../src/agent/needle/router.js';
+import type { ToolCall, ToolSchema } from '../src/agent/types.js';
+import { sameCall } from '../models/recipe/metrics.js';
+
+const root = join(import.meta.dirname, '..');
+const modelDir = join(root, 'models/needle');
+type Fixture = { query: string; tools: ToolSchema[]; answers: ToolCall[] };
+const load = (name: string, n: number): Fixture[] =>
+  readFileSync(join(root, `test/fixtures/needle/${name}.jsonl`), 'utf8').split('\n').filter(Boolean).slice(0, n).map((l) => JSON.parse(l) as Fixture);
+
+const tmp = mkdtempSync(join(tmpdir(), 'needle-model-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('Needle ONNX model', () => {
+  let fp32: NeedleRuntime;
+  let int8: NeedleRuntime;
+  before(async () => {
+    fp32 = await NeedleRuntime.load(modelDir, 'fp32');
+    int8 = await NeedleRuntime.load(modelDir, 'int8');
+  });
+  after(async () => {
+    await fp32.model.release();
+    await int8.model.release();
+  });
+
+  it('reproduces the PyTorch model it was exported from (greedy tokens)', async () => {
+    const refs = JSON.parse(readFileSync(join(modelDir, 'reference.json'), 'utf8')) as Array<{ src: number[]; greedy: number[] }>;
+    assert.ok(refs.length >= 3);
+    const m: NeedleOnnx = fp32.model;
+    for (const ref of refs) {
+      const cross = await m.encode(ref.src);
+      let past = m.emptyCache();
+      let token = m.meta.bos;
+      const out: number[] = [];
+      for (let i = 0; i < ref.greedy.length; i++) {
+        const step = await m.step(token, i, past, cross);
+        past = step.present;
+        token = step.logits.indexOf(Math.max(...step.logits));
+        out.push(token);
+      }
+      assert.deepEqual(out, ref.greedy);
+    }
+  });
+
+  it('routes held-out phrasings above the floor, every call valid for its schema', async () => {
+    const ajv = new Ajv({ strict: false });
+    const rows = load('heldout_templates', 120);
+    let names = 0;
+    let exact = 0;
+    for (const ex of rows) {
+      const router = await fp32.bind(ex.tools);
+      const r = await router.route(ex.query);
+      assert.ok(r.confidence >= 0 && r.confidence <= 1);
+      for (const call of r.calls) {
+        const tool = ex.tools.find((t) => t.name === call.name);
+        assert.ok(tool, `unknown tool ${call.name}`);
+        assert.ok(ajv.validate({ ...tool.parameters, additionalProperties: false }, call.arguments), JSON.stringify(call));
+      }
+      if (r.calls.length === ex.answers.length && r.calls.every((c, i) => c.name === ex.answers[i].name)) names++;
+      if (r.calls.length === ex.answers.length && r.calls.every((c, i) => sameCall(c, ex.answers[i]))) exact++;
+    }
+    assert.ok(names / rows.length >= 0.85, `tool-name accuracy ${names}/${rows.length}`);
+    assert.ok(exact / rows.length >= 0.75, `exact match ${exact}/${rows.length}`);
+  });
+
+  it('the int8 model agrees with fp32 on held-out tool families', async () => {
+    const rows = load('heldout_families', 60);
+    let same = 0;
+    for (const ex of rows) {
+      const a = await (await fp32.bind(ex.tools)).route(ex.query);
+      const b = await (await int8.bind(ex.tools)).route(ex.query);
+      if (a.calls.length === b.calls.length && a.calls.every((c, i) => sameCall(c, b.calls[i]))) same++;
+    }
+    assert.ok(same / rows.length >= 0.9, `int8 agrees with fp32 on ${same}/${rows.length}`);
+  });
+
+  it('answers [] for chit-chat and survives garbage text', async () => {
+    const tools = load('heldout_templates', 1)[0].tools;
+    const router = await fp32.bind(tools);
+    for (const text of ['tell me a joke', '', '   ', 'ksjdf qpwoe zxcmv', '!!!???', 'a'.repeat(2000)]) {
+      const r = await router.route(text);
+      assert.ok(Array.isArray(r.calls));
+    }
+    assert.deepEqual((await router.route('tell me a joke')).calls, []);
+  });
+});
+
+describe('Needle model files', () => {
+  const tools: ToolSchema[] = [{ name: 'ping', description: 'ping', parameters: { type: 'object', properties: {} } }];
+  it('names a missing model folder', async () => {
+    await assert.rejects(loadNeedleRouter({ modelDir: join(tmp, 'nothing'), tools }), /model\.json not found/);
+  });
+  it('names a corrupt ONNX file', async () => {
+    const dir = join(tmp, 'corrupt');
+    cpSync(modelDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'encoder.onnx'), 'this is not a model');
+    await assert.rejects(loadNeedleRouter({ modelDir: dir, tools }), /cannot load .*encoder\.onnx \(corrupt or incompatible ONNX file\)/);
+  });
+  it('names a tokenizer that does not belong to the model', async () => {
+    const dir = join(tmp, 'mismatch');
+    cpSync(modelDir, dir, { recursive: true });
+    const tok = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as { merges: unknown[] };
+    tok.merges = tok.merges.slice(0, 10);
+    writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(tok));
+    await assert.rejects(loadNeedleRouter({ modelDir: dir, tools }), /tokenizer has \d+ tokens but the model expects \d+/);
+  });
+  it('refuses more tools than the model has slots', async () => {
+    const many = Array.from({ length: 49 }, (_, i) => ({ ...tools[0], name: `t${i}` }));
+    await assert.rejects(loadNeedleRouter({ modelDir, tools: many }), /49 tools configured, the model has 48 tool slots/);
+  });
+});

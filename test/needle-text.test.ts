@@ -1,0 +1,78 @@
+/**
+ * The Needle front end that needs no model: inverse text normalisation, the BPE tokenizer and the
+ * tool/answer serialisation the model was trained on.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { normalizeUtterance, numberToWords } from '../src/agent/needle/normalize.js';
+import { encodeAnswer, encodeTool, humanize } from '../src/agent/needle/serialize.js';
+import { preTokenize, Tokenizer, trainTokenizer } from '../src/agent/needle/tokenizer.js';
+import type { ToolSchema } from '../src/agent/types.js';
+
+const modelDir = join(import.meta.dirname, '..', 'models', 'needle');
+
+describe('inverse text normalisation', () => {
+  const cases: Array<[string, string]> = [
+    ['uh set it to seventy two degrees', 'uh set it to 72 degrees'],
+    ['wake me at half past seven', 'wake me at 07:30'],
+    ['alarm at 7:30pm', 'alarm at 19:30'],
+    ['alarm at seven thirty pm', 'alarm at 19:30'],
+    ['quarter to eight', '07:45'],
+    ['set a timer for five minutes and thirty seconds', 'set a timer for 330 seconds'],
+    ['timer for an hour and a half', 'timer for 5400 seconds'],
+    ['Dim to 20%!', 'dim to 20 percent'],
+    ['volume one hundred and five', 'volume 105'],
+    ['set it to 21.5°C', 'set it to 21.5 degrees'],
+    ['minus five degrees', '-5 degrees'],
+    ['a hundred percent', '100 percent'],
+    ["it's too dark in here", "it's too dark in here"],
+  ];
+  for (const [input, expected] of cases) {
+    it(`"${input}"`, () => assert.equal(normalizeUtterance(input), expected));
+  }
+  it('spells numbers the way a recogniser writes them', () => {
+    assert.equal(numberToWords(72), 'seventy two');
+    assert.equal(numberToWords(2024), 'two thousand twenty four');
+    assert.equal(normalizeUtterance(numberToWords(4321)), '4321');
+  });
+});
+
+describe('tokenizer', () => {
+  it('keeps digits apart so numbers are copied digit by digit', () => {
+    assert.deepEqual(preTokenize(' set 72 at 07:30'), [' set', ' 7', '2', ' at', ' 0', '7', ':', '3', '0']);
+    const json = trainTokenizer(['set the light to 72', 'set the light to 55', 'light light light 12'], 400);
+    const tok = new Tokenizer(json);
+    for (const id of tok.encode(' 7272 light')) assert.ok(!/[0-9]{2}/.test(tok.piece(id)), `token "${tok.piece(id)}" merges digits`);
+  });
+  it('round-trips text through the shipped vocabulary', () => {
+    const tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
+    for (const text of [' turn on the kitchen light', ' set a timer for 300 seconds', ' café ünïcode', ' zx9 qq']) {
+      assert.equal(tok.decode(tok.encode(text)), text);
+    }
+  });
+  it('names a missing tokenizer file', () => {
+    assert.throws(() => Tokenizer.load('/nonexistent/tokenizer.json'), /tokenizer: cannot read \/nonexistent\/tokenizer.json/);
+  });
+});
+
+describe('serialisation', () => {
+  const tool: ToolSchema = {
+    name: 'setKitchenLight2',
+    description: 'Kitchen light',
+    parameters: { type: 'object', properties: { state: { type: 'string', enum: ['ON', 'OFF'] }, level: { type: 'integer' } }, required: ['state'] },
+  };
+  it('humanises names', () => {
+    assert.equal(humanize('setKitchenLight2'), 'set kitchen light 2');
+    assert.equal(humanize('kitchen_relay_2'), 'kitchen relay 2');
+  });
+  it('encodes answers with slot pointers and enum indices', () => {
+    const tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
+    const ids = encodeAnswer(tok, [{ name: 'setKitchenLight2', arguments: { state: 'OFF', level: 40 } }], [tool], [7]);
+    const pieces = ids.map((id) => tok.piece(id));
+    assert.deepEqual(pieces, ['<call>', '<T7>', '<P1>', '<E2>', '<P2>', ' 4', '0', '<eos>']);
+    assert.equal(encodeTool(tok, tool, 7)[0], tok.special('<T7>'));
+    assert.throws(() => encodeAnswer(tok, [{ name: 'nope', arguments: {} }], [tool], [1]), /unknown tool nope/);
+    assert.throws(() => encodeAnswer(tok, [{ name: 'setKitchenLight2', arguments: { state: 'DIM' } }], [tool], [1]), /not in enum/);
+  });
+});
