@@ -58,3 +58,9 @@ model: data train export eval
 eval:
 	npx tsx models/recipe/eval.ts --variant fp32 --json models/work/eval-fp32.json
 	npx tsx models/recipe/eval.ts --variant int8 --json models/work/eval-int8.json
+	npx tsx models/recipe/card.ts
+
+# performance figures (printed, not asserted): router latency per variant; speech adds its own lines
+.PHONY: bench
+bench:
+	npx tsx bench/router.ts
