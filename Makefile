@@ -1,7 +1,9 @@
 # needle-agent: the two commands a new machine needs are `make setup run` and `make setup test`.
 SHELL := /bin/bash
 APT_PACKAGES := mosquitto mosquitto-clients espeak-ng flite sox libsox-fmt-all alsa-utils \
-                pocketsphinx pocketsphinx-en-us gpiod python3-torch python3-onnx python3-numpy libopenblas0-pthread
+                pocketsphinx pocketsphinx-en-us gpiod
+# only for training/exporting the model (make model), not for running or testing
+TRAIN_PACKAGES := python3-torch python3-onnx python3-numpy libopenblas0-pthread
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONFIG ?=
 
@@ -40,7 +42,11 @@ MODEL_SIZE ?= tiny
 TRAIN_MINUTES ?= 70
 TOOL_ENCODING ?= joint
 TRAIN_EXAMPLES ?= 150000
-.PHONY: data train export quantize
+.PHONY: train-deps data train export quantize
+
+train-deps:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TRAIN_PACKAGES)
 
 data:
 	npx tsx models/recipe/generate.ts --train $(TRAIN_EXAMPLES) --valid 1500 --heldout 800
@@ -53,7 +59,7 @@ export:
 	$(PYTHON) models/recipe/quantize.py --dir models/needle
 
 # regenerate data, train, export fp32 + int8 and write the model card
-model: data train export eval
+model: train-deps data train export eval
 
 eval:
 	npx tsx models/recipe/eval.ts --variant fp32 --json models/work/eval-fp32.json
