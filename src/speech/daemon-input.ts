@@ -1,0 +1,59 @@
+/**
+ * Plugs the speech input into the daemon (an InputFactory): reads the config's `speech:` block,
+ * builds the engine (pocketsphinx domain model from the configured tools, or Vosk), the audio source
+ * and spoken feedback through the speak driver's espeak-ng.
+ */
+import type { Readable } from 'node:stream';
+import type { AgentConfig } from '../agent/config.js';
+import type { InputContext } from '../agent/daemon.js';
+import type { InputSource } from '../agent/inputs/types.js';
+import { speak } from '../drivers/speak.js';
+import { createAudioSource } from './audio/sources.js';
+import { resolveSpeechConfig, type SpeechConfig } from './config.js';
+import { createEngine } from './engines/factory.js';
+import { SpeechInput, type ListenChannel, type UtteranceReport } from './input.js';
+
+/** The speech config of an agent config, or null when there is none or it is disabled. */
+export function speechConfigOf(config: AgentConfig): SpeechConfig | null {
+  if (config.speech === undefined) return null;
+  const speech = resolveSpeechConfig(config.speech, config.file);
+  return speech.enabled ? speech : null;
+}
+
+export interface SpeechFactoryOptions {
+  /** Receives every utterance's report (tests, bench). */
+  onUtterance?: (report: UtteranceReport) => void;
+  /** Overrides where audio comes from (tests). */
+  stdin?: Readable;
+}
+
+/** InputFactory for Daemon({ inputFactories: [speechInputFactory()] }). */
+export function speechInputFactory(options: SpeechFactoryOptions = {}) {
+  return (context: InputContext & { mqtt?: ListenChannel | null }): InputSource | null => {
+    const config = speechConfigOf(context.config);
+    if (config === null) return null;
+    const tools = context.config.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
+    const built = createEngine(config, tools);
+    if (built.domain !== null && built.domain.guessedWords.length > 0) {
+      context.log.info({ words: built.domain.guessedWords }, 'speech: pronunciations guessed for words not in cmudict');
+    }
+    const speakOptions = context.config.drivers.speak ?? {};
+    const input = new SpeechInput({
+      config,
+      engine: built.engine,
+      source: createAudioSource(config.source, options.stdin ?? process.stdin),
+      pipeline: context.pipeline,
+      log: context.log,
+      mqtt: context.mqtt ?? null,
+      speak: config.feedback
+        ? async (text) => {
+          const r = await speak(text, speakOptions);
+          if (!r.ok) context.log.warn({ detail: r.detail }, 'spoken feedback failed');
+        }
+        : null,
+      cleanup: built.cleanup,
+      ...(options.onUtterance ? { onUtterance: options.onUtterance } : {}),
+    });
+    return input;
+  };
+}

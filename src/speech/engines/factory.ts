@@ -1,0 +1,51 @@
+/** Builds the configured engine; for pocketsphinx this includes generating the domain model. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ToolSchema } from '../../agent/types.js';
+import type { SpeechConfig } from '../config.js';
+import { buildDomainModel, type DomainModel } from '../lm/domain-model.js';
+import { domainSentences } from '../lm/sentences.js';
+import type { SpeechEngine } from '../types.js';
+import { PocketsphinxEngine } from './pocketsphinx.js';
+import { VoskEngine } from './vosk.js';
+
+export interface BuiltEngine {
+  engine: SpeechEngine;
+  /** The generated domain model (pocketsphinx only). */
+  domain: DomainModel | null;
+  /** Removes generated files; call after engine.close(). */
+  cleanup(): void;
+}
+
+export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[]): BuiltEngine {
+  if (config.engine === 'vosk') {
+    let phrases: string[] | null = null;
+    if (config.vosk.grammar) {
+      const sentences = domainSentences(tools, { wakePhrase: config.wakePhrase, extraPhrases: config.pocketsphinx.extraPhrases });
+      phrases = [...new Set(sentences)].slice(0, 3000);
+    }
+    const engine = new VoskEngine({ libraryPath: config.vosk.library, modelPath: config.vosk.model, phrases });
+    return { engine, domain: null, cleanup: () => undefined };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'needle-agent-speech-'));
+  const ps = config.pocketsphinx;
+  const domain = buildDomainModel({
+    tools,
+    wakePhrase: config.wakePhrase,
+    extraPhrases: ps.extraPhrases,
+    ...(ps.cmudict !== undefined ? { cmudictPath: ps.cmudict } : {}),
+    outDir: dir,
+  });
+  const engine = new PocketsphinxEngine({
+    lmPath: domain.lmPath,
+    dictPath: domain.dictPath,
+    binary: ps.binary,
+    beam: ps.beam,
+    wbeam: ps.wbeam,
+    pbeam: ps.pbeam,
+    ...(ps.hmm !== undefined ? { hmmPath: ps.hmm } : {}),
+    ...(ps.lw !== undefined ? { lw: ps.lw } : {}),
+  });
+  return { engine, domain, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

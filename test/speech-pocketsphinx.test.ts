@@ -1,0 +1,100 @@
+/**
+ * pocketsphinx with the generated domain model on flite voices, and garbage audio through the whole
+ * speech input (denoise -> endpointing -> pocketsphinx -> wake gate): nothing may reach the pipeline.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { CommandResult } from '../src/agent/result.js';
+import type { CommandInput } from '../src/agent/types.js';
+import { createAudioSource } from '../src/speech/audio/sources.js';
+import { resolveSpeechConfig } from '../src/speech/config.js';
+import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
+import { buildDomainModel, type DomainModel } from '../src/speech/lm/domain-model.js';
+import { SpeechInput, type UtteranceReport } from '../src/speech/input.js';
+import { clip, silence, soxRaw, synthesize, whiteNoise } from './helpers/speech-audio.js';
+import { SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from './helpers/speech-fixture.js';
+
+let dir = '';
+let domain: DomainModel;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'speech-ps-'));
+  domain = buildDomainModel({ tools: SPEECH_TOOLS, wakePhrase: WAKE_PHRASE, outDir: dir });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('clean flite commands are transcribed exactly with the domain language model', async () => {
+  const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });
+  await engine.open();
+  try {
+    let ok = 0;
+    let total = 0;
+    for (const voice of ['slt', 'rms'] as const) {
+      for (const c of SPOKEN_COMMANDS.slice(0, 6)) {
+        engine.start();
+        engine.accept(Buffer.concat([silence(0.25), synthesize(`${WAKE_PHRASE}, ${c.text}`, voice), silence(0.2)]));
+        const r = await engine.finalize();
+        total++;
+        if (r.text === `${WAKE_PHRASE} ${c.text}`) ok++;
+        assert.ok(r.words.every((w) => w.confidence !== undefined && w.confidence >= 0 && w.confidence <= 1));
+      }
+    }
+    assert.ok(ok >= total - 1, `${ok}/${total} exact`);
+  } finally {
+    await engine.close();
+  }
+});
+
+test('a missing pocketsphinx binary or a broken model is reported when the engine opens', async () => {
+  const missing = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath, binary: 'pocketsphinx_continuous_missing' });
+  await assert.rejects(missing.open(), /pocketsphinx_continuous_missing|not found|exited/);
+  await missing.close();
+  const bad = new PocketsphinxEngine({ lmPath: join(dir, 'nope.lm'), dictPath: domain.dictPath });
+  await assert.rejects(bad.open(), /exited with code/);
+  await bad.close();
+});
+
+test('garbage audio (silence, white noise, clipping, wrong sample rates) produces no action and no crash', async (t) => {
+  const speech = synthesize(`${WAKE_PHRASE}, turn on the kitchen light`, 'slt');
+  const at8k = soxRaw(speech, ['-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw'],
+    ['-r', '8000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-']);
+  const at44kStereo = soxRaw(speech, ['-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw'],
+    ['-r', '44100', '-c', '2', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-']);
+  const noise = whiteNoise(2);
+  const stream = Buffer.concat([
+    silence(3),
+    noise, silence(1.5), // white noise, full scale
+    clip(noise.subarray(0, 32000), 40), silence(1.5), // hard-clipped noise burst
+    at8k, silence(1.5), // 8 kHz speech played as 16 kHz (twice as fast)
+    at44kStereo.subarray(0, 16000 * 2 * 4), silence(1.5), // 44.1 kHz stereo read as 16 kHz mono
+    Buffer.alloc(16000 * 2 * 2, 0x7f), silence(1), // DC at full scale
+  ]);
+  const file = join(dir, 'garbage.raw');
+  writeFileSync(file, stream);
+  const config = resolveSpeechConfig({ source: { type: 'file', path: file }, feedback: false }, '(test)');
+  const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });
+  const handled: CommandInput[] = [];
+  const reports: UtteranceReport[] = [];
+  const input = new SpeechInput({
+    config,
+    engine,
+    source: createAudioSource(config.source),
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    pipeline: {
+      handle: async (cmd: CommandInput): Promise<CommandResult> => {
+        handled.push(cmd);
+        throw new Error('garbage reached the pipeline');
+      },
+    },
+    onUtterance: (r) => reports.push(r),
+  });
+  await input.start();
+  await input.ended;
+  await input.stop();
+  t.diagnostic(`heard: ${JSON.stringify(reports.map((r) => r.transcript.text))}`);
+  assert.deepEqual(handled.map((h) => h.text), [], `reports: ${JSON.stringify(reports.map((r) => r.transcript.text))}`);
+  assert.ok(reports.length >= 1, 'the endpointer did hear something');
+});
