@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 
 export interface NeedleModelJson {
   format: 'needle-onnx-1';
@@ -63,22 +63,25 @@ export function concatKv(parts: readonly KvSet[], kvHeads: number, headDim: numb
 
 export class NeedleOnnx {
   private constructor(
+    private readonly ort: typeof Ort,
     readonly meta: NeedleModelJson,
-    private readonly encoder: ort.InferenceSession,
-    private readonly decoder: ort.InferenceSession,
+    private readonly encoder: Ort.InferenceSession,
+    private readonly decoder: Ort.InferenceSession,
   ) {}
 
   static async load(modelDir: string, variant: ModelVariant = 'fp32', threads = 1): Promise<NeedleOnnx> {
     const meta = readModelJson(modelDir);
     const files = variant === 'fp32' ? { encoder: meta.encoder.file, decoder: meta.decoder.file } : meta.variants?.[variant];
     if (!files) throw new Error(`Needle model: variant ${variant} is not listed in ${join(modelDir, 'model.json')}`);
-    const options: ort.InferenceSession.SessionOptions = {
+    // loaded on first use so commands that never route (help, check) start without the native runtime
+    const ort = await import('onnxruntime-node');
+    const options: Ort.InferenceSession.SessionOptions = {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
     };
-    const open = async (file: string): Promise<ort.InferenceSession> => {
+    const open = async (file: string): Promise<Ort.InferenceSession> => {
       const path = join(modelDir, file);
       if (!existsSync(path)) throw new Error(`Needle model: ${path} not found`);
       try {
@@ -87,7 +90,7 @@ export class NeedleOnnx {
         throw new Error(`Needle model: cannot load ${path} (corrupt or incompatible ONNX file): ${(err as Error).message}`);
       }
     };
-    return new NeedleOnnx(meta, await open(files.encoder), await open(files.decoder));
+    return new NeedleOnnx(ort, meta, await open(files.encoder), await open(files.decoder));
   }
 
   get kvHeads(): number { return this.meta.kv_heads; }
@@ -95,6 +98,7 @@ export class NeedleOnnx {
 
   /** Encodes one token sequence (positions 0..n-1) into every decoder layer's cross keys/values. */
   async encode(ids: readonly number[]): Promise<KvSet> {
+    const ort = this.ort;
     const n = ids.length;
     const feeds = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]),
@@ -110,8 +114,9 @@ export class NeedleOnnx {
 
   /** One decoder step: returns the next-token logits and the grown self-attention cache. */
   async step(token: number, position: number, past: KvSet, cross: KvSet): Promise<{ logits: Float32Array; present: KvSet }> {
+    const ort = this.ort;
     const shape = (len: number): number[] => [1, this.kvHeads, len, this.headDim];
-    const feeds: Record<string, ort.Tensor> = {
+    const feeds: Record<string, Ort.Tensor> = {
       input_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt(token)), [1, 1]),
       position_ids: new ort.Tensor('int64', BigInt64Array.of(BigInt(position)), [1, 1]),
     };
