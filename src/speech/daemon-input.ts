@@ -4,7 +4,7 @@
  * and spoken feedback through the speak driver's espeak-ng.
  */
 import type { Readable } from 'node:stream';
-import type { AgentConfig } from '../agent/config.js';
+import { ConfigError, type AgentConfig } from '../agent/config.js';
 import type { InputContext } from '../agent/daemon.js';
 import type { InputSource } from '../agent/inputs/types.js';
 import { speak } from '../drivers/speak.js';
@@ -17,6 +17,9 @@ import { SpeechInput, type ListenChannel, type UtteranceReport } from './input.j
 export function speechConfigOf(config: AgentConfig): SpeechConfig | null {
   if (config.speech === undefined) return null;
   const speech = resolveSpeechConfig(config.speech, config.file);
+  if (speech.enabled && speech.source.type === 'stdin' && config.inputs.stdin.enabled) {
+    throw new ConfigError([{ file: config.file, path: 'speech.source', expected: 'not stdin while inputs.stdin.enabled is true (both would read stdin)' }]);
+  }
   return speech.enabled ? speech : null;
 }
 
@@ -29,7 +32,7 @@ export interface SpeechFactoryOptions {
 
 /** InputFactory for Daemon({ inputFactories: [speechInputFactory()] }). */
 export function speechInputFactory(options: SpeechFactoryOptions = {}) {
-  return (context: InputContext & { mqtt?: ListenChannel | null }): InputSource | null => {
+  return (context: InputContext): InputSource | null => {
     const config = speechConfigOf(context.config);
     if (config === null) return null;
     const tools = context.config.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
@@ -44,7 +47,8 @@ export function speechInputFactory(options: SpeechFactoryOptions = {}) {
       source: createAudioSource(config.source, options.stdin ?? process.stdin),
       pipeline: context.pipeline,
       log: context.log,
-      mqtt: context.mqtt ?? null,
+      // InputContext.mqtt: the agent's MQTT connection (absent in daemons without it).
+      mqtt: (context as InputContext & { mqtt?: ListenChannel | null }).mqtt ?? null,
       speak: config.feedback
         ? async (text) => {
           const r = await speak(text, speakOptions);

@@ -1,0 +1,128 @@
+/**
+ * Speech benchmark (part of `make bench`):
+ *  1. STT accuracy and real-time factor of pocketsphinx with the generated domain model, per voice
+ *     and noise condition (each command decoded on its own; noisy ones after the product's noise
+ *     suppression, with 1.5 s of noise before the command as a live stream would have).
+ *  2. End of utterance -> MQTT publish latency through the real daemon (speech input -> Needle router ->
+ *     mqtt driver -> Mosquitto), audio paced in real time like a microphone.
+ *
+ *   tsx bench/speech.ts [--quick]      (--quick: two voices, fewer commands)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { loadNeedleRouter } from '../src/agent/needle/router.js';
+import { Denoiser } from '../src/speech/audio/denoise.js';
+import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
+import { buildDomainModel } from '../src/speech/lm/domain-model.js';
+import { activeRms, RATE, rms, silence, synthesize, type Voice } from '../test/helpers/speech-audio.js';
+import { buildStream, runSpeechE2E, summarize } from '../test/helpers/speech-e2e.js';
+import { ALL_VOICES, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from '../test/helpers/speech-fixture.js';
+
+const root = join(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const voices: Voice[] = quick ? ['slt', 'rms'] : ALL_VOICES;
+const commands = quick ? SPOKEN_COMMANDS.slice(0, 8) : SPOKEN_COMMANDS;
+const conditions: Array<{ label: string; kind: string | null; snr: number }> = [
+  { label: 'clean', kind: null, snr: 0 },
+  { label: 'pink 10 dB', kind: 'pinknoise', snr: 10 },
+  { label: 'white 10 dB', kind: 'whitenoise', snr: 10 },
+  { label: 'pink 20 dB', kind: 'pinknoise', snr: 20 },
+];
+
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '-');
+
+function wordErrors(ref: string[], hyp: string[]): number {
+  const d = Array.from({ length: ref.length + 1 }, (_, i) => Array.from({ length: hyp.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= ref.length; i++) {
+    for (let j = 1; j <= hyp.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (ref[i - 1] === hyp[j - 1] ? 0 : 1));
+    }
+  }
+  return d[ref.length][hyp.length];
+}
+
+function withNoise(speech: Buffer, kind: string, snr: number): Buffer {
+  const lead = silence(1.5);
+  const pcm = Buffer.concat([lead, speech, silence(0.3)]);
+  const noise = execFileSync('sox', ['-R', '-n', '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-',
+    'synth', (pcm.length / 2 / RATE + 0.01).toFixed(3), kind], { maxBuffer: 1 << 26 });
+  const gain = activeRms(speech) / (rms(noise) * 10 ** (snr / 20));
+  const out = Buffer.alloc(pcm.length);
+  for (let i = 0; i < pcm.length / 2; i++) {
+    out.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(pcm.readInt16LE(i * 2) + gain * noise.readInt16LE(i * 2)))), i * 2);
+  }
+  // What the engine gets in the product: suppressed audio from 250 ms before the speech.
+  const clean = new Denoiser().process(out);
+  return clean.subarray(Math.max(0, lead.length - RATE / 2));
+}
+
+async function sttBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-speech-'));
+  const domain = buildDomainModel({ tools: SPEECH_TOOLS, wakePhrase: WAKE_PHRASE, outDir: dir });
+  const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });
+  await engine.open();
+  console.log(`\n## STT: pocketsphinx + domain trigram LM (${domain.model.vocabulary.length} words, ${domain.sentences.length} generated sentences)`);
+  console.log('voice        condition     sentences  word acc   RTF   decode p50 ms');
+  try {
+    for (const cond of conditions) {
+      let allDecode = 0;
+      let allAudio = 0;
+      for (const voice of voices) {
+        let ok = 0;
+        let errors = 0;
+        let words = 0;
+        const decode: number[] = [];
+        let audio = 0;
+        for (const c of commands) {
+          const ref = `${WAKE_PHRASE} ${c.text}`;
+          const speech = synthesize(`${WAKE_PHRASE}, ${c.text}`, voice);
+          const pcm = cond.kind === null ? Buffer.concat([silence(0.25), speech, silence(0.15)]) : withNoise(speech, cond.kind, cond.snr);
+          engine.start();
+          engine.accept(pcm);
+          const t = await engine.finalize();
+          decode.push(t.finalizeMs);
+          audio += t.audioSeconds;
+          if (t.text === ref) ok++;
+          errors += wordErrors(ref.split(' '), t.text.split(' ').filter(Boolean));
+          words += ref.split(' ').length;
+        }
+        const total = decode.reduce((a, b) => a + b, 0);
+        allDecode += total;
+        allAudio += audio;
+        console.log(`${voice.padEnd(12)} ${cond.label.padEnd(12)} ${`${ok}/${commands.length}`.padStart(9)}  ${(100 * (1 - errors / words)).toFixed(1).padStart(6)}%  ${(total / 1000 / audio).toFixed(3)}  ${f0(quantile(decode, 0.5)).padStart(8)}`);
+      }
+      console.log(`${'all'.padEnd(12)} ${cond.label.padEnd(12)} RTF ${(allDecode / 1000 / allAudio).toFixed(3)} (decode wall time / audio time, whole utterance at once)`);
+    }
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function latencyBench(): Promise<void> {
+  const modelDir = join(root, 'models/needle');
+  console.log('\n## End of utterance -> MQTT publish (daemon, Needle router, mqtt driver, Mosquitto; audio in real time)');
+  if (!existsSync(join(modelDir, 'model.json'))) {
+    console.log(`skipped: no Needle model in ${modelDir} (make model)`);
+    return;
+  }
+  const plan = buildStream({ voices, cleanCount: quick ? 6 : 12, noisyCount: quick ? 2 : 4, snrDb: 10 });
+  const result = await runSpeechE2E(plan, { loadRouter: loadNeedleRouter, realtime: true });
+  const ok = result.outcomes.filter((o) => o.ok);
+  const publish = ok.map((o) => o.publishMs ?? NaN);
+  const stt = ok.map((o) => o.sttMs ?? NaN);
+  const after = ok.map((o) => (o.publishMs ?? NaN) - (o.sttMs ?? NaN));
+  console.log(`commands: ${ok.length}/${result.outcomes.length} published correctly; ${result.unexpected.length} unexpected device messages`);
+  for (const s of summarize(result.outcomes)) console.log(`  ${s.group.padEnd(22)} ${s.ok}/${s.total}`);
+  console.log('                                   p50    p90    max   (ms)');
+  console.log(`end of utterance -> publish     ${f0(quantile(publish, 0.5)).padStart(6)} ${f0(quantile(publish, 0.9)).padStart(6)} ${f0(Math.max(...publish)).padStart(6)}`);
+  console.log(`  of which STT tail (finalize)  ${f0(quantile(stt, 0.5)).padStart(6)} ${f0(quantile(stt, 0.9)).padStart(6)} ${f0(Math.max(...stt)).padStart(6)}`);
+  console.log(`  router+policy+driver+MQTT     ${f0(quantile(after, 0.5)).padStart(6)} ${f0(quantile(after, 0.9)).padStart(6)} ${f0(Math.max(...after)).padStart(6)}   (goal <= 300)`);
+  console.log('(end of utterance = the endpointer\'s decision, 500 ms of hangover after the last speech frame)');
+}
+
+await sttBench();
+await latencyBench();

@@ -1,0 +1,42 @@
+/**
+ * Spoken end-to-end: 24 commands in flite (slt, rms, awb, kal16) and espeak-ng voices, the last 8
+ * under continuous pink noise at 10 dB SNR, as ONE PCM stream through the daemon's speech input
+ * (noise suppression -> endpointing -> pocketsphinx with the generated domain LM) -> the Needle
+ * router -> policy -> mqtt driver -> a real Mosquitto. Asserts the published topics and payloads.
+ * Needs the Needle model (models/needle/model.json); skipped with a notice without it.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { packageRoot } from '../src/agent/paths.js';
+import { loadNeedleRouter } from '../src/agent/needle/router.js';
+import { buildStream, runSpeechE2E, summarize } from './helpers/speech-e2e.js';
+import { ALL_VOICES } from './helpers/speech-fixture.js';
+
+const MODEL = join(packageRoot(), 'models', 'needle', 'model.json');
+
+test('spoken commands as one stream reach the right MQTT topics with the right payloads', { timeout: 240_000 }, async (t) => {
+  if (!existsSync(MODEL)) {
+    console.log(`# NOTICE: spoken end-to-end test skipped: no Needle model at ${MODEL}`);
+    t.skip(`no Needle model at ${MODEL}`);
+    return;
+  }
+  const plan = buildStream({ voices: ALL_VOICES, cleanCount: 16, noisyCount: 8, snrDb: 10, noiseKind: 'pinknoise' });
+  const result = await runSpeechE2E(plan, { loadRouter: loadNeedleRouter, realtime: false });
+  for (const o of result.outcomes) {
+    t.diagnostic(`${o.ok ? 'ok  ' : 'MISS'} ${o.command.voice} ${o.command.snrDb === null ? 'clean' : `${o.command.snrDb}dB`} `
+      + `"${o.command.text}" heard ${JSON.stringify(o.heard)}${o.why ? ` (${o.why})` : ''}`);
+  }
+  const groups = summarize(result.outcomes);
+  for (const g of groups) t.diagnostic(`${g.group}: ${g.ok}/${g.total}`);
+  const clean = groups.find((g) => g.group === 'all clean');
+  const noisy = groups.find((g) => g.group === 'all 10 dB');
+  assert.ok(clean && noisy);
+  // A wrong action is worse than none: at most one, and no device message that no spoken command explains.
+  const wrong = result.outcomes.filter((o) => o.why?.startsWith('wrong call'));
+  assert.ok(wrong.length <= 1, `wrong actions: ${wrong.map((o) => `${o.command.text}: ${o.why}`).join('; ')}`);
+  assert.ok(result.unexpected.length <= wrong.length, `stray device messages: ${JSON.stringify(result.unexpected)}`);
+  assert.ok(clean.ok / clean.total >= 0.85, `clean: ${clean.ok}/${clean.total}`);
+  assert.ok(noisy.ok / noisy.total >= 0.25, `10 dB: ${noisy.ok}/${noisy.total}`);
+});
