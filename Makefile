@@ -70,3 +70,4 @@ eval:
 .PHONY: bench
 bench:
 	npx tsx bench/router.ts
+	npx tsx bench/speech.ts
