@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { NeedleOnnx } from '../src/agent/needle/onnx-model.js';
 import { loadNeedleRouter, NeedleRuntime } from '../src/agent/needle/router.js';
+import { pointerTags } from '../src/agent/needle/serialize.js';
 import type { ToolCall, ToolSchema } from '../src/agent/types.js';
 import { sameCall } from '../models/recipe/metrics.js';
 
@@ -40,7 +41,7 @@ describe('Needle ONNX model', () => {
     assert.ok(refs.length >= 3);
     const m: NeedleOnnx = fp32.model;
     for (const ref of refs) {
-      const cross = await m.encode(ref.src);
+      const cross = await m.encode(ref.src, pointerTags(fp32.tok, ref.src));
       let past = m.emptyCache();
       let token = m.meta.bos;
       const out: number[] = [];

@@ -1,6 +1,6 @@
 """Exports a trained checkpoint to the ONNX graphs the TypeScript runtime loads.
 
-    encoder.onnx  input_ids[1,S], position_ids[1,S]
+    encoder.onnx  input_ids[1,S], position_ids[1,S], pointer_tags[1,3,S] (tool/param/enum pointer per token)
                   -> cross_k_{l}, cross_v_{l}  [1, kv_heads, S, head_dim] for every decoder layer
                      (the encoder output already projected to each decoder layer's cross-attention
                      keys/values, so tool encodings can be cached and concatenated as they are)
@@ -22,7 +22,7 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from needle_model import Needle, NeedleConfig, count_parameters  # noqa: E402
+from needle_model import Needle, NeedleConfig, PointerTags, count_parameters  # noqa: E402
 
 OPSET = 14
 
@@ -32,8 +32,8 @@ class EncoderExport(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, input_ids, position_ids):
-        memory = self.model.encode(input_ids, position_ids, None)
+    def forward(self, input_ids, position_ids, pointer_tags):
+        memory = self.model.encode(input_ids, position_ids, None, pointer_tags)
         out = []
         for k, v in self.model.cross_kv(memory):
             out += [k, v]
@@ -67,22 +67,25 @@ def load(checkpoint):
     return model, cfg
 
 
-def export(model: Needle, cfg: NeedleConfig, out_dir: str):
+def export(model: Needle, cfg: NeedleConfig, out_dir: str, tagger: PointerTags):
     os.makedirs(out_dir, exist_ok=True)
     n = cfg.dec_layers
     kvh, hd = cfg.kv_heads, cfg.head_dim
     S = 12
     ids = torch.randint(300, cfg.vocab, (1, S))
+    ids[0, 2] = min(tagger.tool)
+    ids[0, 5] = min(tagger.param)
     pos = torch.arange(S).unsqueeze(0)
+    tags = torch.tensor([tagger(ids[0].tolist())])
     enc_outputs = [f"cross_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
     torch.onnx.export(
-        EncoderExport(model), (ids, pos), os.path.join(out_dir, "encoder.onnx"),
-        input_names=["input_ids", "position_ids"], output_names=enc_outputs,
-        dynamic_axes={"input_ids": {1: "S"}, "position_ids": {1: "S"}, **{name: {2: "S"} for name in enc_outputs}},
+        EncoderExport(model), (ids, pos, tags), os.path.join(out_dir, "encoder.onnx"),
+        input_names=["input_ids", "position_ids", "pointer_tags"], output_names=enc_outputs,
+        dynamic_axes={"input_ids": {1: "S"}, "position_ids": {1: "S"}, "pointer_tags": {2: "S"}, **{name: {2: "S"} for name in enc_outputs}},
         opset_version=OPSET, do_constant_folding=True,
     )
     with torch.no_grad():
-        cross = EncoderExport(model)(ids, pos)
+        cross = EncoderExport(model)(ids, pos, tags)
     P = 3
     past = []
     for _ in range(n):
@@ -101,10 +104,10 @@ def export(model: Needle, cfg: NeedleConfig, out_dir: str):
 
 
 @torch.no_grad()
-def greedy(model: Needle, src, eos, bos, max_len=24):
+def greedy(model: Needle, src, eos, bos, tagger, max_len=24):
     """Unconstrained greedy decode with the training-time modules (reference for the runtime tests)."""
     S = len(src)
-    memory = model.encode(torch.tensor([src]), torch.arange(S).unsqueeze(0), None)
+    memory = model.encode(torch.tensor([src]), torch.arange(S).unsqueeze(0), None, torch.tensor([tagger(src)]))
     kvs = model.cross_kv(memory)
     out = [bos]
     for _ in range(max_len):
@@ -128,9 +131,10 @@ def main():
     ap.add_argument("--reference", default="models/work/tokens/valid.txt")
     args = ap.parse_args()
     model, cfg = load(args.checkpoint)
-    enc_outputs, past_names, present_names, cross_names = export(model, cfg, args.out)
     tokenizer = json.load(open(os.path.join(args.out, "tokenizer.json")))
     specials = tokenizer["specials"]
+    tagger = PointerTags(specials)
+    enc_outputs, past_names, present_names, cross_names = export(model, cfg, args.out, tagger)
     log_path = os.path.splitext(args.checkpoint)[0] + ".log.json"
     training = json.load(open(log_path)) if os.path.exists(log_path) else {}
     meta = {
@@ -140,7 +144,7 @@ def main():
         "vocab": cfg.vocab,
         "bos": specials.index("<bos>"),
         "eos": specials.index("<eos>"),
-        "encoder": {"file": "encoder.onnx", "inputs": ["input_ids", "position_ids"], "outputs": enc_outputs},
+        "encoder": {"file": "encoder.onnx", "inputs": ["input_ids", "position_ids", "pointer_tags"], "outputs": enc_outputs},
         "decoder": {"file": "decoder.onnx", "past": past_names, "present": present_names, "cross": cross_names},
         "kv_heads": cfg.kv_heads,
         "head_dim": cfg.head_dim,
@@ -153,7 +157,7 @@ def main():
         for line in list(f)[:5]:
             src, seg, tgt = line.rstrip("\n").split("|")
             src = [int(x) for x in src.split()]
-            refs.append({"src": src, "greedy": greedy(model, src, meta["eos"], meta["bos"])})
+            refs.append({"src": src, "greedy": greedy(model, src, meta["eos"], meta["bos"], tagger)})
     with open(os.path.join(args.out, "reference.json"), "w") as f:
         json.dump(refs, f)
     sizes = {name: os.path.getsize(os.path.join(args.out, name)) for name in ("encoder.onnx", "decoder.onnx")}

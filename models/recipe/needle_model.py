@@ -151,8 +151,13 @@ class Needle(nn.Module):
         self.dec_norm = RMSNorm(cfg.d_model)
         self.scale = math.sqrt(cfg.d_model)
 
-    def encode(self, src, positions, mask):
+    def encode(self, src, positions, mask, tags=None):
+        """tags [B, 3, S]: for every source token the id of the tool slot, parameter and enum-value
+        pointer token it belongs to (0 = none). Their embeddings are added to the token's, so each
+        token of a tool carries the pointer the decoder must emit to choose it."""
         x = self.embed(src) * self.scale
+        if tags is not None:
+            x = x + (self.embed(tags) * (tags > 0).unsqueeze(-1).to(x.dtype)).sum(dim=1) * self.scale
         for blk in self.encoder:
             x = blk(x, positions, mask)
         return self.enc_norm(x)
@@ -164,9 +169,9 @@ class Needle(nn.Module):
         # tied output projection, scaled like T5 so start-up logits are small
         return torch.matmul(self.dec_norm(x), self.embed.weight.t()) * (1.0 / self.scale)
 
-    def forward(self, src, src_pos, enc_mask, cross_mask, tgt_in):
+    def forward(self, src, src_pos, enc_mask, cross_mask, tgt_in, tags=None):
         """Teacher-forced training pass. Returns logits [B, T, V]."""
-        memory = self.encode(src, src_pos, enc_mask)
+        memory = self.encode(src, src_pos, enc_mask, tags)
         kvs = self.cross_kv(memory)
         B, T = tgt_in.shape
         pos = torch.arange(T, device=src.device).unsqueeze(0).expand(B, T)
@@ -175,6 +180,32 @@ class Needle(nn.Module):
         for blk, (ck, cv) in zip(self.decoder, kvs):
             x, _, _ = blk(x, pos, causal, ck, cv, cross_mask)
         return self.logits(x)
+
+
+class PointerTags:
+    """Derives the pointer tags of a source sequence from its structure tokens (<T k>, <P j>, <E k>);
+    the TypeScript runtime computes the same in serialize.ts."""
+
+    def __init__(self, specials):
+        self.tool = {i for i, s in enumerate(specials) if s.startswith("<T") and s[2:-1].isdigit()}
+        self.param = {i for i, s in enumerate(specials) if s.startswith("<P") and s[2:-1].isdigit()}
+        self.enum = {i for i, s in enumerate(specials) if s.startswith("<E") and s[2:-1].isdigit()}
+        self.query = specials.index("<q>")
+
+    def __call__(self, src):
+        tool = param = enum = 0
+        out = [[], [], []]
+        for t in src:
+            if t == self.query or t in self.tool:
+                tool, param, enum = (t if t in self.tool else 0), 0, 0
+            elif t in self.param:
+                param, enum = t, 0
+            elif t in self.enum:
+                enum = t
+            out[0].append(tool)
+            out[1].append(param)
+            out[2].append(enum)
+        return out
 
 
 def count_parameters(model: nn.Module) -> int:

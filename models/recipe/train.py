@@ -19,7 +19,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from needle_model import Needle, NeedleConfig, count_parameters  # noqa: E402
+from needle_model import Needle, NeedleConfig, PointerTags, count_parameters  # noqa: E402
 
 SIZES = {
     # ~26M parameters: Needle 1's published shape
@@ -53,7 +53,7 @@ def positions_for(seg, mode):
     return pos
 
 
-def collate(batch, mode, bos, device):
+def collate(batch, mode, bos, device, tagger):
     B = len(batch)
     S = max(len(b[0]) for b in batch)
     T = max(len(b[2]) for b in batch)
@@ -62,8 +62,10 @@ def collate(batch, mode, bos, device):
     seg = torch.full((B, S), -1, dtype=torch.long)
     tgt_in = torch.zeros(B, T, dtype=torch.long)
     tgt_out = torch.full((B, T), -100, dtype=torch.long)
+    tags = torch.zeros(B, 3, S, dtype=torch.long)
     for i, (s, g, t) in enumerate(batch):
         src[i, : len(s)] = torch.tensor(s)
+        tags[i, :, : len(s)] = torch.tensor(tagger(s))
         seg[i, : len(g)] = torch.tensor(g)
         pos[i, : len(s)] = torch.tensor(positions_for(g, mode))
         tgt_in[i, 0] = bos
@@ -81,7 +83,7 @@ def collate(batch, mode, bos, device):
     cross_mask = valid.view(B, 1, 1, S)
     enc_mask = (~enc_mask).float() * -1e9
     cross_mask = (~cross_mask).float() * -1e9
-    return [x.to(device) for x in (src, pos, enc_mask, cross_mask, tgt_in, tgt_out)]
+    return [x.to(device) for x in (src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags)]
 
 
 def batches(rows, max_tokens, shuffle=True):
@@ -109,12 +111,12 @@ def batches(rows, max_tokens, shuffle=True):
 
 
 @torch.no_grad()
-def evaluate(model, rows, args, bos, device):
+def evaluate(model, rows, args, bos, device, tagger):
     model.eval()
     tok_ok = tok_n = seq_ok = seq_n = 0
     for b in batches(rows, args.max_tokens, shuffle=False):
-        src, pos, enc_mask, cross_mask, tgt_in, tgt_out = collate([rows[i] for i in b], args.tool_encoding, bos, device)
-        logits = model(src, pos, enc_mask, cross_mask, tgt_in)
+        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags = collate([rows[i] for i in b], args.tool_encoding, bos, device, tagger)
+        logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags)
         pred = logits.argmax(-1)
         mask = tgt_out != -100
         good = (pred == tgt_out) | ~mask
@@ -153,6 +155,7 @@ def main():
     tokenizer = json.load(open("models/needle/tokenizer.json"))
     vocab = len(tokenizer["specials"]) + 256 + len(tokenizer["merges"])
     bos = tokenizer["specials"].index("<bos>")
+    tagger = PointerTags(tokenizer["specials"])
     cfg = NeedleConfig(vocab=vocab, tool_encoding=args.tool_encoding, **SIZES[args.size])
     model = Needle(cfg).to(device)
     n_params = count_parameters(model)
@@ -181,8 +184,8 @@ def main():
             lr = args.lr * min(1.0, (step + 1) / args.warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * progress)))
             for g in opt.param_groups:
                 g["lr"] = lr
-            src, pos, enc_mask, cross_mask, tgt_in, tgt_out = collate([train[i] for i in b], args.tool_encoding, bos, device)
-            logits = model(src, pos, enc_mask, cross_mask, tgt_in)
+            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags = collate([train[i] for i in b], args.tool_encoding, bos, device, tagger)
+            logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags)
             loss = F.cross_entropy(logits.view(-1, vocab), tgt_out.view(-1), ignore_index=-100)
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -201,11 +204,11 @@ def main():
                 log["curve"].append({"step": step, "seen": seen, "loss": round(run_loss / run_n, 4), "tok_acc": round(run_ok / run_n, 4), "minutes": round(el / 60, 2)})
                 run_loss = run_ok = run_n = 0.0
             if step % args.eval_every == 0:
-                ta, sa = evaluate(model, valid, args, bos, device)
+                ta, sa = evaluate(model, valid, args, bos, device, tagger)
                 print(f"valid step {step}: token acc {ta:.4f} answer exact {sa:.4f}", flush=True)
                 log["evals"].append({"step": step, "token_acc": round(ta, 4), "exact": round(sa, 4)})
                 torch.save({"config": cfg.to_dict(), "state": model.state_dict()}, args.out)
-    ta, sa = evaluate(model, valid, args, bos, device)
+    ta, sa = evaluate(model, valid, args, bos, device, tagger)
     print(f"final valid: token acc {ta:.4f} answer exact {sa:.4f} after {step} steps, {seen} examples, {(time.time()-t0)/60:.1f} min", flush=True)
     log["evals"].append({"step": step, "token_acc": round(ta, 4), "exact": round(sa, 4)})
     log.update({"steps": step, "examples_seen": seen, "epochs": epoch, "minutes": round((time.time() - t0) / 60, 1)})

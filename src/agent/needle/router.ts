@@ -11,7 +11,7 @@ import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar } from './grammar.js';
 import { normalizeUtterance } from './normalize.js';
 import { concatKv, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
-import { encodeQuery, encodeTool } from './serialize.js';
+import { encodeQuery, encodeTool, pointerTags } from './serialize.js';
 import { MAX_TOOL_SLOTS, Tokenizer } from './tokenizer.js';
 
 export interface NeedleRouterOptions {
@@ -76,7 +76,7 @@ export class NeedleRouter implements Router {
 
   /** Separate-mode models: encode every tool once and keep its keys/values. */
   async prepare(): Promise<void> {
-    if (this.separate) this.toolCache = await Promise.all(this.toolTokens.map((ids) => this.model.encode(ids)));
+    if (this.separate) this.toolCache = await Promise.all(this.toolTokens.map((ids) => this.encode(ids)));
   }
 
   get separate(): boolean {
@@ -97,9 +97,9 @@ export class NeedleRouter implements Router {
     }
     let cross: KvSet;
     if (this.separate && this.toolCache) {
-      cross = concatKv([await this.model.encode(query), ...this.toolCache], this.model.kvHeads, this.model.headDim);
+      cross = concatKv([await this.encode(query), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
-      cross = await this.model.encode([...query, ...this.toolTokens.flat()]);
+      cross = await this.encode([...query, ...this.toolTokens.flat()]);
     }
     const t2 = performance.now();
     const { calls, confidence } = await this.decode(query, cross);
@@ -110,6 +110,10 @@ export class NeedleRouter implements Router {
       normalizedText,
       timings: { normalizeMs: t1 - t0, encodeMs: t2 - t1, decodeMs: t3 - t2, totalMs: t3 - t0 },
     };
+  }
+
+  private encode(ids: number[]): Promise<KvSet> {
+    return this.model.encode(ids, pointerTags(this.tok, ids));
   }
 
   private async decode(query: number[], cross: KvSet): Promise<{ calls: ToolCall[]; confidence: number }> {
