@@ -133,7 +133,8 @@ export class Endpointer {
   private frame(frame: Buffer, detect: Buffer): void {
     this.frameIndex++;
     if (this.muted) {
-      if (this.inSpeech) this.close('silence');
+      // Whatever was being said when our own voice started is not a command: drop it.
+      if (this.inSpeech) this.close('silence', true);
       this.ring.length = 0;
       return;
     }
@@ -202,7 +203,7 @@ export class Endpointer {
     this.floorDb = min;
   }
 
-  private close(reason: EndReason): void {
+  private close(reason: EndReason, discard = false): void {
     const keep = reason === 'silence' ? Math.ceil(this.o.tailMs / FRAME_MS) : this.tail.length;
     if (this.tail.length > 0 && keep > 0) this.events.onAudio(Buffer.concat(this.tail.slice(0, keep)));
     this.tail.length = 0;
@@ -217,7 +218,7 @@ export class Endpointer {
     this.loudRun = 0;
     this.quietRun = 0;
     this.ring.length = 0;
-    if (end.speechMs < this.o.minSpeechMs) this.events.onDiscard(end);
+    if (discard || end.speechMs < this.o.minSpeechMs) this.events.onDiscard(end);
     else this.events.onEnd(end);
   }
 }
