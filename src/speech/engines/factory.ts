@@ -23,7 +23,7 @@ export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[])
     let phrases: string[] | null = null;
     if (config.vosk.grammar) {
       const sentences = domainSentences(tools, { wakePhrase: config.wakePhrase, extraPhrases: config.pocketsphinx.extraPhrases });
-      phrases = [...new Set(sentences)].slice(0, 3000);
+      phrases = [...new Set(sentences)].slice(0, 1000);
     }
     const engine = new VoskEngine({ libraryPath: config.vosk.library, modelPath: config.vosk.model, phrases });
     return { engine, domain: null, cleanup: () => undefined };
