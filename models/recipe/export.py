@@ -1,6 +1,6 @@
 """Exports a trained checkpoint to the ONNX graphs the TypeScript runtime loads.
 
-    encoder.onnx  input_ids[1,S], position_ids[1,S], pointer_tags[1,3,S] (tool/param/enum pointer per token)
+    encoder.onnx  input_ids[1,S], position_ids[1,S], pointer_tags[1,4,S] (tool/param/enum pointer per token, previous token in the query)
                   -> cross_k_{l}, cross_v_{l}  [1, kv_heads, S, head_dim] for every decoder layer
                      (the encoder output already projected to each decoder layer's cross-attention
                      keys/values, so tool encodings can be cached and concatenated as they are)

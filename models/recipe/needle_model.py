@@ -145,6 +145,9 @@ class Needle(nn.Module):
         self.cfg = cfg
         self.embed = nn.Embedding(cfg.vocab, cfg.d_model)
         nn.init.normal_(self.embed.weight, std=cfg.d_model ** -0.5)
+        # maps the embedding of a query token's predecessor into the token's input, so the decoder can
+        # copy a value ("7", "2") by looking for the token that follows what it just wrote
+        self.prev_proj = nn.Linear(cfg.d_model, cfg.d_model, bias=False)
         self.encoder = nn.ModuleList([EncoderBlock(cfg) for _ in range(cfg.enc_layers)])
         self.enc_norm = RMSNorm(cfg.d_model)
         self.decoder = nn.ModuleList([DecoderBlock(cfg) for _ in range(cfg.dec_layers)])
@@ -152,12 +155,14 @@ class Needle(nn.Module):
         self.scale = math.sqrt(cfg.d_model)
 
     def encode(self, src, positions, mask, tags=None):
-        """tags [B, 3, S]: for every source token the id of the tool slot, parameter and enum-value
-        pointer token it belongs to (0 = none). Their embeddings are added to the token's, so each
-        token of a tool carries the pointer the decoder must emit to choose it."""
+        """tags [B, 4, S]: for every source token the id of the tool slot, parameter and enum-value
+        pointer token it belongs to (0 = none), and for query tokens the previous token. The pointer
+        embeddings are added to the token's, so each token of a tool carries the pointer the decoder
+        must emit to choose it."""
         x = self.embed(src) * self.scale
         if tags is not None:
-            x = x + (self.embed(tags) * (tags > 0).unsqueeze(-1).to(x.dtype)).sum(dim=1) * self.scale
+            e = self.embed(tags) * (tags > 0).unsqueeze(-1).to(x.dtype)
+            x = x + (e[:, 0] + e[:, 1] + e[:, 2] + self.prev_proj(e[:, 3])) * self.scale
         for blk in self.encoder:
             x = blk(x, positions, mask)
         return self.enc_norm(x)
@@ -194,10 +199,13 @@ class PointerTags:
 
     def __call__(self, src):
         tool = param = enum = 0
-        out = [[], [], []]
+        in_query = False
+        prev = 0
+        out = [[], [], [], []]
         for t in src:
             if t == self.query or t in self.tool:
                 tool, param, enum = (t if t in self.tool else 0), 0, 0
+                in_query = t == self.query
             elif t in self.param:
                 param, enum = t, 0
             elif t in self.enum:
@@ -205,6 +213,8 @@ class PointerTags:
             out[0].append(tool)
             out[1].append(param)
             out[2].append(enum)
+            out[3].append(prev if in_query and t != self.query else 0)
+            prev = t
         return out
 
 

@@ -62,7 +62,7 @@ def collate(batch, mode, bos, device, tagger):
     seg = torch.full((B, S), -1, dtype=torch.long)
     tgt_in = torch.zeros(B, T, dtype=torch.long)
     tgt_out = torch.full((B, T), -100, dtype=torch.long)
-    tags = torch.zeros(B, 3, S, dtype=torch.long)
+    tags = torch.zeros(B, 4, S, dtype=torch.long)
     for i, (s, g, t) in enumerate(batch):
         src[i, : len(s)] = torch.tensor(s)
         tags[i, :, : len(s)] = torch.tensor(tagger(s))

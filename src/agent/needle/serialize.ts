@@ -92,24 +92,29 @@ export function encodeAnswer(tok: Tokenizer, calls: readonly ToolCall[], tools: 
 
 /**
  * Pointer tags: for every source token, the tool-slot, parameter and enum-value pointer token it
- * belongs to (0 = none), laid out [3, n]. The encoder adds their embeddings to the token's, so every
- * token of a tool carries the pointer the decoder emits to choose it. Mirrors PointerTags in
+ * belongs to (0 = none), and for query tokens the token before it, laid out [4, n]. The encoder adds
+ * their embeddings to the token's, so every token of a tool carries the pointer the decoder emits to
+ * choose it, and a query token knows its predecessor (for copying values). Mirrors PointerTags in
  * models/recipe/needle_model.py.
  */
 export function pointerTags(tok: Tokenizer, ids: readonly number[]): number[] {
   const n = ids.length;
-  const out = new Array<number>(3 * n).fill(0);
+  const out = new Array<number>(4 * n).fill(0);
   let tool = 0;
   let param = 0;
   let value = 0;
+  let inQuery = false;
+  let prev = 0;
   ids.forEach((id, i) => {
     const piece = id < tok.specials.size ? tok.piece(id) : '';
-    if (piece === '<q>' || /^<T\d+>$/.test(piece)) { tool = piece === '<q>' ? 0 : id; param = 0; value = 0; }
+    if (piece === '<q>' || /^<T\d+>$/.test(piece)) { tool = piece === '<q>' ? 0 : id; param = 0; value = 0; inQuery = piece === '<q>'; }
     else if (/^<P\d+>$/.test(piece)) { param = id; value = 0; }
     else if (/^<E\d+>$/.test(piece)) value = id;
     out[i] = tool;
     out[n + i] = param;
     out[2 * n + i] = value;
+    out[3 * n + i] = inQuery && piece !== '<q>' ? prev : 0;
+    prev = id;
   });
   return out;
 }
