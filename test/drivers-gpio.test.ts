@@ -109,7 +109,7 @@ else { process.on('SIGTERM', () => { rec('term'); process.exit(0); }); setInterv
 
 test('v2 tools: a held set keeps one process per line, the next set replaces it, close releases it', async () => {
   const tools = fakeTools();
-  const driver = createGpioDriver({ gpiosetPath: tools.gpiosetPath, gpiogetPath: tools.gpiogetPath, settleMs: 150 });
+  const driver = createGpioDriver({ gpiosetPath: tools.gpiosetPath, gpiogetPath: tools.gpiogetPath, settleMs: 1500 });
   const binding = { driver: 'gpio', chip: 'gpiochip0', line: '{{relay}}', value: '{{state}}', active_low: true };
   try {
     let r = await driver.execute(binding, { name: 'relay', arguments: { relay: 17, state: 'on' } }, ctx);

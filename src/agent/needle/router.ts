@@ -33,18 +33,23 @@ export class NeedleRuntime {
   private constructor(readonly tok: Tokenizer, readonly model: NeedleOnnx) {}
 
   static async load(modelDir: string, variant: ModelVariant = 'fp32', threads = 1): Promise<NeedleRuntime> {
-    const tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
     const model = await NeedleOnnx.load(modelDir, variant, threads);
+    let tok: Tokenizer;
+    try {
+      tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
+    } catch (err) {
+      await model.release();
+      throw err;
+    }
     if (model.meta.vocab !== tok.size) {
+      await model.release();
       throw new Error(`Needle model: tokenizer has ${tok.size} tokens but the model expects ${model.meta.vocab}`);
     }
     return new NeedleRuntime(tok, model);
   }
 
   async bind(tools: readonly ToolSchema[], maxCalls = 4): Promise<NeedleRouter> {
-    if (tools.length > MAX_TOOL_SLOTS) {
-      throw new Error(`Needle router: ${tools.length} tools configured, the model has ${MAX_TOOL_SLOTS} tool slots`);
-    }
+    checkToolCount(tools);
     const router = new NeedleRouter(tools, this, maxCalls);
     await router.prepare();
     return router;
@@ -68,6 +73,7 @@ export class NeedleRouter implements Router {
   }
 
   static async load(options: NeedleRouterOptions): Promise<NeedleRouter> {
+    checkToolCount(options.tools);
     const runtime = await NeedleRuntime.load(options.modelDir, options.variant ?? 'fp32', options.threads ?? 1);
     const router = await runtime.bind(options.tools, options.maxCalls ?? 4);
     router.ownsRuntime = true;
@@ -138,6 +144,12 @@ export class NeedleRouter implements Router {
 
   async close(): Promise<void> {
     if (this.ownsRuntime) await this.model.release();
+  }
+}
+
+function checkToolCount(tools: readonly ToolSchema[]): void {
+  if (tools.length > MAX_TOOL_SLOTS) {
+    throw new Error(`Needle router: ${tools.length} tools configured, the model has ${MAX_TOOL_SLOTS} tool slots`);
   }
 }
 
