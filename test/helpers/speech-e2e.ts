@@ -114,7 +114,7 @@ export interface E2EPlan {
 
 /**
  * One stream: `clean` commands with silence between them, then background noise (sox `noiseKind`)
- * that starts 2 s before the first noisy command and continues to the end, at `snrDb` relative to the
+ * that starts 3 s before the first noisy command and continues to the end, at `snrDb` relative to the
  * active speech level of the noisy commands.
  */
 export function buildStream(options: { voices: Voice[]; cleanCount: number; noisyCount: number; snrDb: number;
@@ -132,9 +132,10 @@ export function buildStream(options: { voices: Voice[]; cleanCount: number; nois
     const voice = options.voices[i % options.voices.length];
     const noisy = i >= options.cleanCount;
     if (noisy && i === options.cleanCount) {
-      parts.push(silence(2));
+      // The noise starts 3 s before the first noisy command (its onset is heard as a sound of its own).
+      parts.push(silence(3));
       noiseFrom = offset;
-      offset += silence(2).length;
+      offset += silence(3).length;
     }
     const speech = synthesize(`${WAKE_PHRASE}, ${c.text}`, voice);
     if (noisy) noisySpeech.push(speech);
