@@ -1,8 +1,8 @@
 /**
  * Speech benchmark (part of `make bench`):
  *  1. STT accuracy and real-time factor of pocketsphinx with the generated domain model, per voice
- *     and noise condition (each command decoded on its own; noisy ones after the product's noise
- *     suppression, with 1.5 s of noise before the command as a live stream would have).
+ *     and noise condition (each command decoded on its own, after the product's noise suppression,
+ *     with 1.5 s of silence or noise before the command as a live stream would have).
  *  2. End of utterance -> MQTT publish latency through the real daemon (speech input -> Needle router ->
  *     mqtt driver -> Mosquitto), audio paced in real time like a microphone.
  *
@@ -44,9 +44,11 @@ function wordErrors(ref: string[], hyp: string[]): number {
   return d[ref.length][hyp.length];
 }
 
-function withNoise(speech: Buffer, kind: string, snr: number): Buffer {
+/** The command as the engine gets it in the product: after noise suppression, from 250 ms before it. */
+function prepared(speech: Buffer, kind: string | null, snr: number): Buffer {
   const lead = silence(1.5);
   const pcm = Buffer.concat([lead, speech, silence(0.3)]);
+  if (kind === null) return new Denoiser().process(pcm).subarray(lead.length - RATE / 2);
   const noise = execFileSync('sox', ['-R', '-n', '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-',
     'synth', (pcm.length / 2 / RATE + 0.01).toFixed(3), kind], { maxBuffer: 1 << 26 });
   const gain = activeRms(speech) / (rms(noise) * 10 ** (snr / 20));
@@ -79,7 +81,7 @@ async function sttBench(): Promise<void> {
         for (const c of commands) {
           const ref = `${WAKE_PHRASE} ${c.text}`;
           const speech = synthesize(`${WAKE_PHRASE}, ${c.text}`, voice);
-          const pcm = cond.kind === null ? Buffer.concat([silence(0.25), speech, silence(0.15)]) : withNoise(speech, cond.kind, cond.snr);
+          const pcm = prepared(speech, cond.kind, cond.snr);
           engine.start();
           engine.accept(pcm);
           const t = await engine.finalize();
