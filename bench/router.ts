@@ -3,7 +3,7 @@
  * int8 graphs, with a small home configuration (the embedded default's tools) and with ten tools.
  * Prints p50 / p95 / mean per stage. Part of `make bench`.
  *
- *   tsx bench/router.ts [--runs 200] [--threads 1]
+ *   tsx bench/router.ts [--runs 200] [--threads 1] [--model models/needle]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const arg = (name: string, fallback: number): number => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const runs = arg('runs', 200);
+const modelFlag = process.argv.indexOf('--model');
+const modelDir = modelFlag > 0 ? process.argv[modelFlag + 1] : join(root, 'models/needle');
 const threads = arg('threads', 1);
 
 const fixtures = readFileSync(join(root, 'test/fixtures/needle/heldout_templates.jsonl'), 'utf8').split('\n').filter(Boolean)
@@ -28,7 +30,7 @@ const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a -
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function bench(variant: ModelVariant, label: string, set: typeof fixtures): Promise<void> {
-  const runtime = await NeedleRuntime.load(join(root, 'models/needle'), variant, threads);
+  const runtime = await NeedleRuntime.load(modelDir, variant, threads);
   const routers = await Promise.all(set.map((f) => runtime.bind(f.tools)));
   for (let i = 0; i < 10; i++) await routers[i % routers.length].route(set[i % set.length].query);
   const total: number[] = [];
@@ -40,7 +42,7 @@ async function bench(variant: ModelVariant, label: string, set: typeof fixtures)
     enc.push(r.timings.encodeMs);
     dec.push(r.timings.decodeMs);
   }
-  console.log(`router ${variant.padEnd(4)} ${label.padEnd(10)} total p50 ${quantile(total, 0.5).toFixed(1)} ms  p95 ${quantile(total, 0.95).toFixed(1)} ms  `
+  console.log(`router ${runtime.model.meta.config.tool_encoding.padEnd(8)} ${variant.padEnd(4)} ${label.padEnd(10)} total p50 ${quantile(total, 0.5).toFixed(1)} ms  p95 ${quantile(total, 0.95).toFixed(1)} ms  `
     + `(encode mean ${mean(enc).toFixed(1)} ms, decode mean ${mean(dec).toFixed(1)} ms)  runs ${runs} threads ${threads}`);
   await runtime.model.release();
 }
