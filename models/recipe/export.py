@@ -62,7 +62,10 @@ def load(checkpoint):
     ck = torch.load(checkpoint, map_location="cpu")
     cfg = NeedleConfig(**ck["config"])
     model = Needle(cfg)
-    model.load_state_dict(ck["state"])
+    missing, unexpected = model.load_state_dict(ck["state"], strict=False)
+    # the relevance head is a training-only auxiliary; anything else missing is an error
+    if [k for k in missing if not k.startswith("relevance.")] or unexpected:
+        raise RuntimeError(f"checkpoint does not match the model: missing {missing}, unexpected {unexpected}")
     model.eval()
     return model, cfg
 

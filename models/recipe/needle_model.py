@@ -153,6 +153,9 @@ class Needle(nn.Module):
         self.decoder = nn.ModuleList([DecoderBlock(cfg) for _ in range(cfg.dec_layers)])
         self.dec_norm = RMSNorm(cfg.d_model)
         self.scale = math.sqrt(cfg.d_model)
+        # training-only auxiliary heads on the encoder output: at a tool's slot token, does the answer
+        # call this tool? at an enum value's pointer token (in a called tool), is it the chosen value?
+        self.relevance = nn.Linear(cfg.d_model, 2)
 
     def encode(self, src, positions, mask, tags=None):
         """tags [B, 4, S]: for every source token the id of the tool slot, parameter and enum-value
@@ -174,13 +177,18 @@ class Needle(nn.Module):
         # tied output projection, scaled like T5 so start-up logits are small
         return torch.matmul(self.dec_norm(x), self.embed.weight.t()) * (1.0 / self.scale)
 
-    def forward(self, src, src_pos, enc_mask, cross_mask, tgt_in, tags=None):
-        """Teacher-forced training pass. Returns logits [B, T, V]."""
+    def forward(self, src, src_pos, enc_mask, cross_mask, tgt_in, tags=None, with_relevance=False):
+        """Teacher-forced training pass. Returns logits [B, T, V] (and relevance logits [B, S, 2])."""
         memory = self.encode(src, src_pos, enc_mask, tags)
+        if with_relevance:
+            return self.decode_all(memory, tgt_in, cross_mask), self.relevance(memory)
+        return self.decode_all(memory, tgt_in, cross_mask)
+
+    def decode_all(self, memory, tgt_in, cross_mask):
         kvs = self.cross_kv(memory)
         B, T = tgt_in.shape
-        pos = torch.arange(T, device=src.device).unsqueeze(0).expand(B, T)
-        causal = torch.triu(torch.full((T, T), -1e9, device=src.device), diagonal=1).view(1, 1, T, T)
+        pos = torch.arange(T, device=tgt_in.device).unsqueeze(0).expand(B, T)
+        causal = torch.triu(torch.full((T, T), -1e9, device=tgt_in.device), diagonal=1).view(1, 1, T, T)
         x = self.embed(tgt_in) * self.scale
         for blk, (ck, cv) in zip(self.decoder, kvs):
             x, _, _ = blk(x, pos, causal, ck, cv, cross_mask)

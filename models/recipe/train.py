@@ -63,9 +63,26 @@ def collate(batch, mode, bos, device, tagger):
     tgt_in = torch.zeros(B, T, dtype=torch.long)
     tgt_out = torch.full((B, T), -100, dtype=torch.long)
     tags = torch.zeros(B, 4, S, dtype=torch.long)
+    rel = torch.full((B, S, 2), -1.0)
     for i, (s, g, t) in enumerate(batch):
         src[i, : len(s)] = torch.tensor(s)
-        tags[i, :, : len(s)] = torch.tensor(tagger(s))
+        tg = tagger(s)
+        tags[i, :, : len(s)] = torch.tensor(tg)
+        # answer structure: called tools, and (tool, param, enum) choices
+        called, chosen, tool, param = set(), set(), 0, 0
+        for x in t:
+            if x in tagger.tool:
+                tool = x
+                called.add(x)
+            elif x in tagger.param:
+                param = x
+            elif x in tagger.enum:
+                chosen.add((tool, param, x))
+        for j, x in enumerate(s):
+            if x in tagger.tool:
+                rel[i, j, 0] = 1.0 if x in called else 0.0
+            elif x in tagger.enum and tg[0][j] in called:
+                rel[i, j, 1] = 1.0 if (tg[0][j], tg[1][j], x) in chosen else 0.0
         seg[i, : len(g)] = torch.tensor(g)
         pos[i, : len(s)] = torch.tensor(positions_for(g, mode))
         tgt_in[i, 0] = bos
@@ -83,7 +100,7 @@ def collate(batch, mode, bos, device, tagger):
     cross_mask = valid.view(B, 1, 1, S)
     enc_mask = (~enc_mask).float() * -1e9
     cross_mask = (~cross_mask).float() * -1e9
-    return [x.to(device) for x in (src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags)]
+    return [x.to(device) for x in (src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel)]
 
 
 def batches(rows, max_tokens, shuffle=True):
@@ -115,7 +132,7 @@ def evaluate(model, rows, args, bos, device, tagger):
     model.eval()
     tok_ok = tok_n = seq_ok = seq_n = 0
     for b in batches(rows, args.max_tokens, shuffle=False):
-        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags = collate([rows[i] for i in b], args.tool_encoding, bos, device, tagger)
+        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, _ = collate([rows[i] for i in b], args.tool_encoding, bos, device, tagger)
         logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags)
         pred = logits.argmax(-1)
         mask = tgt_out != -100
@@ -145,6 +162,7 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--valid-limit", type=int, default=500)
+    ap.add_argument("--relevance-weight", type=float, default=0.5)
     args = ap.parse_args()
 
     random.seed(args.seed)
@@ -184,9 +202,14 @@ def main():
             lr = args.lr * min(1.0, (step + 1) / args.warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * progress)))
             for g in opt.param_groups:
                 g["lr"] = lr
-            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags = collate([train[i] for i in b], args.tool_encoding, bos, device, tagger)
-            logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags)
+            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = collate([train[i] for i in b], args.tool_encoding, bos, device, tagger)
+            logits, rel_logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags, with_relevance=True)
             loss = F.cross_entropy(logits.view(-1, vocab), tgt_out.view(-1), ignore_index=-100)
+            has = rel >= 0
+            if args.relevance_weight > 0 and has.any():
+                # auxiliary: the encoder marks which offered tools the answer calls and which enum values
+                # it chooses (dense signal for the two pointer decisions)
+                loss = loss + args.relevance_weight * F.binary_cross_entropy_with_logits(rel_logits[has], rel[has])
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
