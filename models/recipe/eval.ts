@@ -3,13 +3,13 @@
  * uses) on held-out fixtures and prints tool-name accuracy, full-call exact match, `[]` precision
  * and recall, per-family figures and routing latency.
  *
- *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--json out.json]
+ *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer combined|decoder] [--json out.json]
  *                             [--limit N] [fixture.jsonl ...]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NeedleRuntime } from '../../src/agent/needle/router.js';
+import { DEFAULT_POINTER_SCORING, NeedleRuntime, type PointerScoring } from '../../src/agent/needle/router.js';
 import type { ModelVariant } from '../../src/agent/needle/onnx-model.js';
 import { type EvalExample, scoreExample, summarize, type Summary } from './metrics.js';
 
@@ -26,12 +26,13 @@ const modelDir = opt('model', resolve(root, 'models/needle'));
 const variant = opt('variant', 'fp32') as ModelVariant;
 const jsonOut = opt('json', '');
 const limit = Number(opt('limit', '0'));
+const pointer = opt('pointer', DEFAULT_POINTER_SCORING) as PointerScoring;
 const files = argv.length > 0 ? argv : ['heldout_templates', 'heldout_families'].map((n) => resolve(root, `test/fixtures/needle/${n}.jsonl`));
 
 function pct(x: number): string { return (100 * x).toFixed(1).padStart(5) + '%'; }
 
 function printSummary(name: string, s: Summary): void {
-  console.log(`\n== ${name} (${s.n} examples, model ${variant}) ==`);
+  console.log(`\n== ${name} (${s.n} examples, model ${variant}, pointer scoring ${pointer}) ==`);
   console.log(`tool-name accuracy     ${pct(s.toolNameAccuracy)}   (calls only: ${pct(s.toolNameAccuracyCalls)})`);
   console.log(`full-call exact match  ${pct(s.exactMatch)}   (calls only: ${pct(s.exactMatchCalls)})`);
   console.log(`[] precision / recall  ${pct(s.emptyPrecision)} / ${pct(s.emptyRecall)}`);
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     if (limit) rows = rows.slice(0, limit);
     const scored = [];
     for (const ex of rows) {
-      const router = await runtime.bind(ex.tools);
+      const router = await runtime.bind(ex.tools, 4, pointer);
       const result = await router.route(ex.query);
       scored.push(scoreExample(ex, result.calls, result.timings.totalMs, result.confidence));
     }
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     report[name] = summarize(scored);
     printSummary(name, report[name]);
   }
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ variant, modelDir: basename(modelDir), report }, null, 1));
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ variant, pointer, modelDir: basename(modelDir), report }, null, 1));
   await runtime.model.release();
 }
 

@@ -1,7 +1,8 @@
 """Exports a trained checkpoint to the ONNX graphs the TypeScript runtime loads.
 
     encoder.onnx  input_ids[1,S], position_ids[1,S], pointer_tags[1,4,S] (tool/param/enum pointer per token, previous token in the query)
-                  -> cross_k_{l}, cross_v_{l}  [1, kv_heads, S, head_dim] for every decoder layer
+                  -> relevance[1, S, 2] (auxiliary head: is this slot token's tool called / this enum value chosen)
+                     cross_k_{l}, cross_v_{l}  [1, kv_heads, S, head_dim] for every decoder layer
                      (the encoder output already projected to each decoder layer's cross-attention
                      keys/values, so tool encodings can be cached and concatenated as they are)
     decoder.onnx  input_ids[1,1], position_ids[1,1], past_k_{l}, past_v_{l} [1, kv_heads, P, head_dim],
@@ -34,7 +35,7 @@ class EncoderExport(torch.nn.Module):
 
     def forward(self, input_ids, position_ids, pointer_tags):
         memory = self.model.encode(input_ids, position_ids, None, pointer_tags)
-        out = []
+        out = [self.model.relevance(memory)]
         for k, v in self.model.cross_kv(memory):
             out += [k, v]
         return tuple(out)
@@ -80,15 +81,16 @@ def export(model: Needle, cfg: NeedleConfig, out_dir: str, tagger: PointerTags):
     ids[0, 5] = min(tagger.param)
     pos = torch.arange(S).unsqueeze(0)
     tags = torch.tensor([tagger(ids[0].tolist())])
-    enc_outputs = [f"cross_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
+    enc_outputs = ["relevance"] + [f"cross_{kind}_{i}" for i in range(n) for kind in ("k", "v")]
     torch.onnx.export(
         EncoderExport(model), (ids, pos, tags), os.path.join(out_dir, "encoder.onnx"),
         input_names=["input_ids", "position_ids", "pointer_tags"], output_names=enc_outputs,
-        dynamic_axes={"input_ids": {1: "S"}, "position_ids": {1: "S"}, "pointer_tags": {2: "S"}, **{name: {2: "S"} for name in enc_outputs}},
+        dynamic_axes={"input_ids": {1: "S"}, "position_ids": {1: "S"}, "pointer_tags": {2: "S"}, "relevance": {1: "S"},
+                      **{name: {2: "S"} for name in enc_outputs[1:]}},
         opset_version=OPSET, do_constant_folding=True,
     )
     with torch.no_grad():
-        cross = EncoderExport(model)(ids, pos, tags)
+        cross = EncoderExport(model)(ids, pos, tags)[1:]
     P = 3
     past = []
     for _ in range(n):
@@ -147,7 +149,7 @@ def main():
         "vocab": cfg.vocab,
         "bos": specials.index("<bos>"),
         "eos": specials.index("<eos>"),
-        "encoder": {"file": "encoder.onnx", "inputs": ["input_ids", "position_ids", "pointer_tags"], "outputs": enc_outputs},
+        "encoder": {"file": "encoder.onnx", "inputs": ["input_ids", "position_ids", "pointer_tags"], "outputs": enc_outputs[1:], "relevance": "relevance"},
         "decoder": {"file": "decoder.onnx", "past": past_names, "present": present_names, "cross": cross_names},
         "kv_heads": cfg.kv_heads,
         "head_dim": cfg.head_dim,

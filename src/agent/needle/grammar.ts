@@ -144,6 +144,11 @@ export class CallGrammar {
     return s;
   }
 
+  /** Which tool (index into the tools) and parameter the state is at, for scoring pointer choices. */
+  position(s: GrammarState): { tool: number; param: number } {
+    return { tool: s.tool ? this.entries.indexOf(s.tool) : -1, param: s.param };
+  }
+
   /** The finished answer (after <eos>). */
   calls(s: GrammarState): ToolCall[] {
     return s.calls;

@@ -15,7 +15,7 @@ export interface NeedleModelJson {
   eos: number;
   kv_heads: number;
   head_dim: number;
-  encoder: { file: string; outputs: string[] };
+  encoder: { file: string; outputs: string[]; relevance?: string };
   decoder: { file: string; past: string[]; present: string[]; cross: string[] };
   variants?: Record<string, { encoder: string; decoder: string }>;
 }
@@ -24,6 +24,11 @@ export interface NeedleModelJson {
 export interface KvSet {
   length: number;
   tensors: Float32Array[];
+}
+
+/** Encoder result: cross keys/values, and the auxiliary relevance logits [length, 2] when the graph has them. */
+export interface Encoded extends KvSet {
+  relevance: Float32Array | null;
 }
 
 export type ModelVariant = 'fp32' | 'int8';
@@ -97,7 +102,7 @@ export class NeedleOnnx {
   get headDim(): number { return this.meta.head_dim; }
 
   /** Encodes one token sequence (positions 0..n-1, pointer tags [4, n]) into every decoder layer's cross keys/values. */
-  async encode(ids: readonly number[], tags: readonly number[]): Promise<KvSet> {
+  async encode(ids: readonly number[], tags: readonly number[]): Promise<Encoded> {
     const ort = this.ort;
     const n = ids.length;
     if (tags.length !== 4 * n) throw new Error(`Needle model: ${tags.length} pointer tags for ${n} tokens`);
@@ -107,7 +112,8 @@ export class NeedleOnnx {
       pointer_tags: new ort.Tensor('int64', BigInt64Array.from(tags, (x) => BigInt(x)), [1, 4, n]),
     };
     const out = await this.encoder.run(feeds);
-    return { length: n, tensors: this.meta.encoder.outputs.map((name) => out[name].data as Float32Array) };
+    const relevance = this.meta.encoder.relevance ? (out[this.meta.encoder.relevance].data as Float32Array) : null;
+    return { length: n, tensors: this.meta.encoder.outputs.map((name) => out[name].data as Float32Array), relevance };
   }
 
   emptyCache(): KvSet {

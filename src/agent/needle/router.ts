@@ -8,9 +8,9 @@
  */
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
-import { CallGrammar } from './grammar.js';
+import { CallGrammar, type GrammarState } from './grammar.js';
 import { normalizeUtterance } from './normalize.js';
-import { concatKv, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
+import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
 import { encodeQuery, encodeTool, pointerTags } from './serialize.js';
 import { MAX_TOOL_SLOTS, Tokenizer } from './tokenizer.js';
 
@@ -24,7 +24,16 @@ export interface NeedleRouterOptions {
   threads?: number;
   /** Most calls one utterance may produce. */
   maxCalls?: number;
+  /** How pointer choices (which tool, which enum value) are scored; see PointerScoring. */
+  pointerScoring?: PointerScoring;
 }
+
+/**
+ * `decoder`: the decoder's logits alone. `combined`: plus the log-sigmoid of the encoder's
+ * relevance head at the candidate's pointer token (joint-mode models that export it).
+ */
+export type PointerScoring = 'decoder' | 'combined';
+export const DEFAULT_POINTER_SCORING: PointerScoring = 'combined';
 
 const MAX_STEPS = 96;
 
@@ -48,9 +57,9 @@ export class NeedleRuntime {
     return new NeedleRuntime(tok, model);
   }
 
-  async bind(tools: readonly ToolSchema[], maxCalls = 4): Promise<NeedleRouter> {
+  async bind(tools: readonly ToolSchema[], maxCalls = 4, pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING): Promise<NeedleRouter> {
     checkToolCount(tools);
-    const router = new NeedleRouter(tools, this, maxCalls);
+    const router = new NeedleRouter(tools, this, maxCalls, pointerScoring);
     await router.prepare();
     return router;
   }
@@ -65,17 +74,38 @@ export class NeedleRouter implements Router {
   private readonly tok: Tokenizer;
   private readonly model: NeedleOnnx;
 
-  constructor(readonly tools: readonly ToolSchema[], private readonly runtime: NeedleRuntime, private readonly maxCalls: number) {
+  /** joint mode: source position of each tool's slot token, and of each (param, enum value) pointer */
+  private readonly toolStart: number[] = [];
+  private readonly enumOffsets: Array<Map<string, number>>;
+
+  constructor(
+    readonly tools: readonly ToolSchema[],
+    private readonly runtime: NeedleRuntime,
+    private readonly maxCalls: number,
+    private readonly pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING,
+  ) {
     this.tok = runtime.tok;
     this.model = runtime.model;
     this.slots = tools.map((_, i) => i + 1);
     this.toolTokens = tools.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
+    let offset = 0;
+    for (const ids of this.toolTokens) { this.toolStart.push(offset); offset += ids.length; }
+    this.enumOffsets = this.toolTokens.map((ids) => {
+      const map = new Map<string, number>();
+      let param = -1;
+      ids.forEach((id, k) => {
+        const piece = this.tok.piece(id);
+        if (/^<P\d+>$/.test(piece)) param = Number(piece.slice(2, -1)) - 1;
+        else if (/^<E\d+>$/.test(piece)) map.set(`${param}:${id}`, k);
+      });
+      return map;
+    });
   }
 
   static async load(options: NeedleRouterOptions): Promise<NeedleRouter> {
     checkToolCount(options.tools);
     const runtime = await NeedleRuntime.load(options.modelDir, options.variant ?? 'fp32', options.threads ?? 1);
-    const router = await runtime.bind(options.tools, options.maxCalls ?? 4);
+    const router = await runtime.bind(options.tools, options.maxCalls ?? 4, options.pointerScoring ?? DEFAULT_POINTER_SCORING);
     router.ownsRuntime = true;
     return router;
   }
@@ -102,13 +132,16 @@ export class NeedleRouter implements Router {
       return { calls: [], confidence: 1, normalizedText, timings: { normalizeMs: t1 - t0, encodeMs: 0, decodeMs: 0, totalMs: t1 - t0 } };
     }
     let cross: KvSet;
+    let relevance: Float32Array | null = null;
     if (this.separate && this.toolCache) {
       cross = concatKv([await this.encode(query), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
-      cross = await this.encode([...query, ...this.toolTokens.flat()]);
+      const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
+      cross = encoded;
+      if (this.pointerScoring === 'combined') relevance = encoded.relevance;
     }
     const t2 = performance.now();
-    const { calls, confidence } = await this.decode(query, cross);
+    const { calls, confidence } = await this.decode(query, cross, relevance);
     const t3 = performance.now();
     return {
       calls,
@@ -118,11 +151,34 @@ export class NeedleRouter implements Router {
     };
   }
 
-  private encode(ids: number[]): Promise<KvSet> {
+  private encode(ids: number[]): Promise<Encoded> {
     return this.model.encode(ids, pointerTags(this.tok, ids));
   }
 
-  private async decode(query: number[], cross: KvSet): Promise<{ calls: ToolCall[]; confidence: number }> {
+  /** log σ(relevance) of each allowed pointer token at this state (0 where there is none). */
+  private pointerBonus(grammar: CallGrammar, state: GrammarState, allowed: number[], relevance: Float32Array, queryLength: number): Map<number, number> | null {
+    const logSigmoid = (x: number): number => -Math.log1p(Math.exp(-x));
+    const bonus = new Map<number, number>();
+    if (state.phase === 'tool') {
+      for (const id of allowed) {
+        const i = this.slots.indexOf(Number(this.tok.piece(id).slice(2, -1)));
+        if (i >= 0) bonus.set(id, logSigmoid(relevance[2 * (queryLength + this.toolStart[i])]));
+      }
+      return bonus;
+    }
+    if (state.phase === 'value' && state.value.length === 0) {
+      const { tool, param } = grammar.position(state);
+      if (tool < 0) return null;
+      for (const id of allowed) {
+        const k = this.enumOffsets[tool].get(`${param}:${id}`);
+        if (k !== undefined) bonus.set(id, logSigmoid(relevance[2 * (queryLength + this.toolStart[tool] + k) + 1]));
+      }
+      return bonus.size > 0 ? bonus : null;
+    }
+    return null;
+  }
+
+  private async decode(query: number[], cross: KvSet, relevance: Float32Array | null): Promise<{ calls: ToolCall[]; confidence: number }> {
     const grammar = new CallGrammar(this.tok, this.tools, this.slots, query, this.maxCalls);
     let state = grammar.start();
     let past = this.model.emptyCache();
@@ -133,7 +189,8 @@ export class NeedleRouter implements Router {
       past = out.present;
       const allowed = grammar.allowed(state);
       if (allowed.length === 0) break;
-      const { id, p } = pickAllowed(out.logits, allowed);
+      const bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
+      const { id, p } = pickAllowed(out.logits, allowed, bonus);
       if (grammar.isDecision(state)) confidence = Math.min(confidence, p);
       state = grammar.advance(state, id);
       token = id;
@@ -154,12 +211,13 @@ function checkToolCount(tools: readonly ToolSchema[]): void {
 }
 
 /** Argmax over the allowed tokens and its probability renormalised over them. */
-function pickAllowed(logits: Float32Array, allowed: readonly number[]): { id: number; p: number } {
+function pickAllowed(logits: Float32Array, allowed: readonly number[], bonus: Map<number, number> | null): { id: number; p: number } {
+  const score = (id: number): number => logits[id] + (bonus?.get(id) ?? 0);
   let best = allowed[0];
   let max = -Infinity;
-  for (const id of allowed) if (logits[id] > max) { max = logits[id]; best = id; }
+  for (const id of allowed) if (score(id) > max) { max = score(id); best = id; }
   let sum = 0;
-  for (const id of allowed) sum += Math.exp(logits[id] - max);
+  for (const id of allowed) sum += Math.exp(score(id) - max);
   return { id: best, p: 1 / sum };
 }
 
