@@ -34,6 +34,28 @@ const conditions: Array<{ label: string; kind: string | null; snr: number }> = [
 const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '-');
 
+const ROOMS = ['kitchen', 'living room', 'bedroom', 'hallway', 'garage'];
+const KEY_NOUNS = ['light', 'brightness', 'thermostat', 'conveyor', 'staff', 'timer'];
+
+/**
+ * Whether the transcript carries what a router needs: the wake phrase, the tool's key noun (and
+ * start/stop for the conveyor), every argument value as spoken, and no competing room, state or
+ * number. A proxy for "the command was understood" that does not need the Needle model.
+ */
+function carriesCommand(text: string, c: (typeof SPOKEN_COMMANDS)[number]): boolean {
+  if (!text.startsWith(`${WAKE_PHRASE} `)) return false;
+  const t = ` ${text.slice(WAKE_PHRASE.length + 1)} `;
+  const has = (w: string): boolean => t.includes(` ${w} `);
+  const noun = KEY_NOUNS.find((n) => c.text.includes(n));
+  if (noun !== undefined && !has(noun)) return false;
+  if (c.call.name.endsWith('conveyor') && !has(c.call.name.startsWith('start') ? 'start' : 'stop')) return false;
+  const spokenNumbers = c.text.match(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)( (one|two|three|four|five|six|seven|eight|nine))?\b/g) ?? [];
+  for (const n of spokenNumbers) if (!has(n)) return false;
+  for (const room of ROOMS) if (has(room) !== c.text.includes(room)) return false;
+  for (const state of ['on', 'off']) if (c.call.arguments.state !== undefined && has(state) !== (c.call.arguments.state === state)) return false;
+  return true;
+}
+
 function wordErrors(ref: string[], hyp: string[]): number {
   const d = Array.from({ length: ref.length + 1 }, (_, i) => Array.from({ length: hyp.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= ref.length; i++) {
@@ -67,13 +89,14 @@ async function sttBench(): Promise<void> {
   const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });
   await engine.open();
   console.log(`\n## STT: pocketsphinx + domain trigram LM (${domain.model.vocabulary.length} words, ${domain.sentences.length} generated sentences)`);
-  console.log('voice        condition     sentences  word acc   RTF   decode p50 ms');
+  console.log('voice        condition     sentences  command words  word acc   RTF   decode p50 ms');
   try {
     for (const cond of conditions) {
       let allDecode = 0;
       let allAudio = 0;
       for (const voice of voices) {
         let ok = 0;
+        let carried = 0;
         let errors = 0;
         let words = 0;
         const decode: number[] = [];
@@ -88,13 +111,14 @@ async function sttBench(): Promise<void> {
           decode.push(t.finalizeMs);
           audio += t.audioSeconds;
           if (t.text === ref) ok++;
+          if (carriesCommand(t.text, c)) carried++;
           errors += wordErrors(ref.split(' '), t.text.split(' ').filter(Boolean));
           words += ref.split(' ').length;
         }
         const total = decode.reduce((a, b) => a + b, 0);
         allDecode += total;
         allAudio += audio;
-        console.log(`${voice.padEnd(12)} ${cond.label.padEnd(12)} ${`${ok}/${commands.length}`.padStart(9)}  ${(100 * (1 - errors / words)).toFixed(1).padStart(6)}%  ${(total / 1000 / audio).toFixed(3)}  ${f0(quantile(decode, 0.5)).padStart(8)}`);
+        console.log(`${voice.padEnd(12)} ${cond.label.padEnd(12)} ${`${ok}/${commands.length}`.padStart(9)}  ${`${carried}/${commands.length}`.padStart(13)}  ${(100 * (1 - errors / words)).toFixed(1).padStart(6)}%  ${(total / 1000 / audio).toFixed(3)}  ${f0(quantile(decode, 0.5)).padStart(8)}`);
       }
       console.log(`${'all'.padEnd(12)} ${cond.label.padEnd(12)} RTF ${(allDecode / 1000 / allAudio).toFixed(3)} (decode wall time / audio time, whole utterance at once)`);
     }
