@@ -1,6 +1,6 @@
 """Exports a trained checkpoint to the ONNX graphs the TypeScript runtime loads.
 
-    encoder.onnx  input_ids[1,S], position_ids[1,S], pointer_tags[1,4,S] (tool/param/enum pointer per token, previous token in the query)
+    encoder.onnx  input_ids[1,S], position_ids[1,S], pointer_tags[1,5,S] (tool/param/enum pointer per token, previous token in the query, exact-match flag)
                   -> relevance[1, S, 2] (auxiliary head: is this slot token's tool called / this enum value chosen)
                      cross_k_{l}, cross_v_{l}  [1, kv_heads, S, head_dim] for every decoder layer
                      (the encoder output already projected to each decoder layer's cross-attention

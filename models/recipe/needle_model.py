@@ -148,6 +148,9 @@ class Needle(nn.Module):
         # maps the embedding of a query token's predecessor into the token's input, so the decoder can
         # copy a value ("7", "2") by looking for the token that follows what it just wrote
         self.prev_proj = nn.Linear(cfg.d_model, cfg.d_model, bias=False)
+        # exact-match feature (as in DrQA): a schema token that also occurs in the utterance, or an
+        # utterance token that occurs in some schema, gets this vector added
+        self.match_vec = nn.Parameter(torch.randn(cfg.d_model) * cfg.d_model ** -0.5)
         self.encoder = nn.ModuleList([EncoderBlock(cfg) for _ in range(cfg.enc_layers)])
         self.enc_norm = RMSNorm(cfg.d_model)
         self.decoder = nn.ModuleList([DecoderBlock(cfg) for _ in range(cfg.dec_layers)])
@@ -158,14 +161,17 @@ class Needle(nn.Module):
         self.relevance = nn.Linear(cfg.d_model, 2)
 
     def encode(self, src, positions, mask, tags=None):
-        """tags [B, 4, S]: for every source token the id of the tool slot, parameter and enum-value
-        pointer token it belongs to (0 = none), and for query tokens the previous token. The pointer
+        """tags [B, 5, S]: for every source token the id of the tool slot, parameter and enum-value
+        pointer token it belongs to (0 = none), for query tokens the previous token, and the 0/1
+        exact-match flag (the token occurs on the other side: utterance <-> schemas). The pointer
         embeddings are added to the token's, so each token of a tool carries the pointer the decoder
         must emit to choose it."""
         x = self.embed(src) * self.scale
         if tags is not None:
-            e = self.embed(tags) * (tags > 0).unsqueeze(-1).to(x.dtype)
-            x = x + (e[:, 0] + e[:, 1] + e[:, 2] + self.prev_proj(e[:, 3])) * self.scale
+            ptr = tags[:, :4]
+            e = self.embed(ptr) * (ptr > 0).unsqueeze(-1).to(x.dtype)
+            match = tags[:, 4].to(x.dtype).unsqueeze(-1) * self.match_vec
+            x = x + (e[:, 0] + e[:, 1] + e[:, 2] + self.prev_proj(e[:, 3]) + match) * self.scale
         for blk in self.encoder:
             x = blk(x, positions, mask)
         return self.enc_norm(x)
@@ -204,12 +210,16 @@ class PointerTags:
         self.param = {i for i, s in enumerate(specials) if s.startswith("<P") and s[2:-1].isdigit()}
         self.enum = {i for i, s in enumerate(specials) if s.startswith("<E") and s[2:-1].isdigit()}
         self.query = specials.index("<q>")
+        self.first_ordinary = len(specials)
 
     def __call__(self, src):
         tool = param = enum = 0
         in_query = False
         prev = 0
-        out = [[], [], [], []]
+        out = [[], [], [], [], []]
+        first_tool = next((i for i, t in enumerate(src) if t in self.tool), len(src))
+        query_tokens = {t for t in src[:first_tool] if t >= self.first_ordinary}
+        schema_tokens = {t for t in src[first_tool:] if t >= self.first_ordinary}
         for t in src:
             if t == self.query or t in self.tool:
                 tool, param, enum = (t if t in self.tool else 0), 0, 0
@@ -222,6 +232,7 @@ class PointerTags:
             out[1].append(param)
             out[2].append(enum)
             out[3].append(prev if in_query and t != self.query else 0)
+            out[4].append(1 if t >= self.first_ordinary and (t in schema_tokens if in_query else t in query_tokens) else 0)
             prev = t
         return out
 

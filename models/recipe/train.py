@@ -62,7 +62,7 @@ def collate(batch, mode, bos, device, tagger):
     seg = torch.full((B, S), -1, dtype=torch.long)
     tgt_in = torch.zeros(B, T, dtype=torch.long)
     tgt_out = torch.full((B, T), -100, dtype=torch.long)
-    tags = torch.zeros(B, 4, S, dtype=torch.long)
+    tags = torch.zeros(B, 5, S, dtype=torch.long)
     rel = torch.full((B, S, 2), -1.0)
     for i, (s, g, t) in enumerate(batch):
         src[i, : len(s)] = torch.tensor(s)

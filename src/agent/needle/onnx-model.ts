@@ -101,15 +101,15 @@ export class NeedleOnnx {
   get kvHeads(): number { return this.meta.kv_heads; }
   get headDim(): number { return this.meta.head_dim; }
 
-  /** Encodes one token sequence (positions 0..n-1, pointer tags [4, n]) into every decoder layer's cross keys/values. */
+  /** Encodes one token sequence (positions 0..n-1, pointer tags [5, n]) into every decoder layer's cross keys/values. */
   async encode(ids: readonly number[], tags: readonly number[]): Promise<Encoded> {
     const ort = this.ort;
     const n = ids.length;
-    if (tags.length !== 4 * n) throw new Error(`Needle model: ${tags.length} pointer tags for ${n} tokens`);
+    if (tags.length !== 5 * n) throw new Error(`Needle model: ${tags.length} pointer tags for ${n} tokens`);
     const feeds = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]),
       position_ids: new ort.Tensor('int64', BigInt64Array.from({ length: n }, (_, i) => BigInt(i)), [1, n]),
-      pointer_tags: new ort.Tensor('int64', BigInt64Array.from(tags, (x) => BigInt(x)), [1, 4, n]),
+      pointer_tags: new ort.Tensor('int64', BigInt64Array.from(tags, (x) => BigInt(x)), [1, 5, n]),
     };
     const out = await this.encoder.run(feeds);
     const relevance = this.meta.encoder.relevance ? (out[this.meta.encoder.relevance].data as Float32Array) : null;

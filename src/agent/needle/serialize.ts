@@ -92,14 +92,20 @@ export function encodeAnswer(tok: Tokenizer, calls: readonly ToolCall[], tools: 
 
 /**
  * Pointer tags: for every source token, the tool-slot, parameter and enum-value pointer token it
- * belongs to (0 = none), and for query tokens the token before it, laid out [4, n]. The encoder adds
- * their embeddings to the token's, so every token of a tool carries the pointer the decoder emits to
- * choose it, and a query token knows its predecessor (for copying values). Mirrors PointerTags in
- * models/recipe/needle_model.py.
+ * belongs to (0 = none), for query tokens the token before it, and an exact-match flag (the token
+ * also occurs on the other side, utterance <-> schemas), laid out [5, n]. The encoder adds their
+ * embeddings to the token's, so every token of a tool carries the pointer the decoder emits to
+ * choose it, a query token knows its predecessor (for copying values), and words shared by the
+ * utterance and a schema stand out. Mirrors PointerTags in models/recipe/needle_model.py.
  */
 export function pointerTags(tok: Tokenizer, ids: readonly number[]): number[] {
   const n = ids.length;
-  const out = new Array<number>(4 * n).fill(0);
+  const out = new Array<number>(5 * n).fill(0);
+  const firstOrdinary = tok.specials.size;
+  let firstTool = ids.findIndex((id) => id < firstOrdinary && /^<T\d+>$/.test(tok.piece(id)));
+  if (firstTool < 0) firstTool = n;
+  const queryTokens = new Set(ids.slice(0, firstTool).filter((id) => id >= firstOrdinary));
+  const schemaTokens = new Set(ids.slice(firstTool).filter((id) => id >= firstOrdinary));
   let tool = 0;
   let param = 0;
   let value = 0;
@@ -114,6 +120,7 @@ export function pointerTags(tok: Tokenizer, ids: readonly number[]): number[] {
     out[n + i] = param;
     out[2 * n + i] = value;
     out[3 * n + i] = inQuery && piece !== '<q>' ? prev : 0;
+    out[4 * n + i] = id >= firstOrdinary && (inQuery ? schemaTokens.has(id) : queryTokens.has(id)) ? 1 : 0;
     prev = id;
   });
   return out;
