@@ -74,6 +74,11 @@ export function addNoise(pcm: Buffer, snrDb: number, noiseRef: Buffer = pcm): Bu
   return out;
 }
 
+/** Scales speech to an active level of `dbfs` (TTS voices differ by 13 dB out of the box). */
+export function normalizeLevel(pcm: Buffer, dbfs = -20): Buffer {
+  return clip(pcm, (32768 * 10 ** (dbfs / 20)) / Math.max(1, activeRms(pcm)));
+}
+
 /** Scales and hard-clips (the "clipped" garbage case). */
 export function clip(pcm: Buffer, gain: number): Buffer {
   const out = Buffer.alloc(pcm.length);

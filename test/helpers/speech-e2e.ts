@@ -18,7 +18,7 @@ import type { JsonPrimitive } from '../../src/agent/types.js';
 import { speechInputFactory } from '../../src/speech/daemon-input.js';
 import { SpeechInput, type UtteranceReport } from '../../src/speech/input.js';
 import { startMosquitto, type Broker } from './mosquitto.js';
-import { activeRms, RATE, rms, silence, synthesize, type Voice } from './speech-audio.js';
+import { activeRms, normalizeLevel, RATE, rms, silence, synthesize, type Voice } from './speech-audio.js';
 import { SPOKEN_COMMANDS, WAKE_PHRASE, type SpokenCommand } from './speech-fixture.js';
 
 /** The speech tools bound to zigbee2mqtt / Tasmota / Hermes / plain topics. */
@@ -137,7 +137,8 @@ export function buildStream(options: { voices: Voice[]; cleanCount: number; nois
       noiseFrom = offset;
       offset += silence(3).length;
     }
-    const speech = synthesize(`${WAKE_PHRASE}, ${c.text}`, voice);
+    // Every command at the same speech level, so the SNR holds for each of them.
+    const speech = normalizeLevel(synthesize(`${WAKE_PHRASE}, ${c.text}`, voice));
     if (noisy) noisySpeech.push(speech);
     commands.push({ ...c, voice, snrDb: noisy ? options.snrDb : null, startMs: (offset / 2 / RATE) * 1000,
       endMs: ((offset + speech.length) / 2 / RATE) * 1000 });

@@ -1,6 +1,6 @@
 /**
  * Energy-based utterance segmentation over 20 ms frames. A frame is "loud" when it is `startDb` above the
- * noise floor (the quietest frame of the last 1.5 s) (and above `minLevelDb` dBFS); `startFrames` loud frames in a row open an
+ * noise floor (the 10th percentile of the last 1.5 s) (and above `minLevelDb` dBFS); `startFrames` loud frames in a row open an
  * utterance (with `preRollMs` of audio before it), `hangoverMs` of quiet closes it. Utterances shorter
  * than `minSpeechMs` of loud audio are discarded, longer than `maxUtteranceMs` are cut.
  */
@@ -11,6 +11,7 @@ const FRAME_BYTES = FRAME_SAMPLES * BYTES_PER_SAMPLE;
 const FRAME_MS = 20;
 const FLOOR_WINDOW = 75;
 const SMOOTH_FRAMES = 3;
+const FLOOR_PERCENTILE = 0.1;
 
 export interface EndpointerOptions {
   preRollMs: number;
@@ -198,9 +199,10 @@ export class Endpointer {
   private trackFloor(db: number): void {
     this.history.push(db);
     if (this.history.length > FLOOR_WINDOW) this.history.shift();
-    let min = Infinity;
-    for (const h of this.history) if (h < min) min = h;
-    this.floorDb = min;
+    // 10th percentile rather than the minimum: the smoothed level of steady noise still wobbles by a
+    // few dB, and its minimum would put ordinary noise frames above the "still speaking" threshold.
+    const sorted = [...this.history].sort((a, b) => a - b);
+    this.floorDb = sorted[Math.floor(sorted.length * FLOOR_PERCENTILE)];
   }
 
   private close(reason: EndReason, discard = false): void {
