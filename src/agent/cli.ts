@@ -14,6 +14,7 @@ import { Daemon } from './daemon.js';
 import { DEFAULT_CONFIG_YAML } from './default-config.js';
 import { createLogger } from './log.js';
 import { SystemdNotifier } from './notify.js';
+import { speechConfigOf, speechInputFactory } from '../speech/daemon-input.js';
 
 const USAGE = `usage:
   needle-agent run [--config FILE]
@@ -61,13 +62,20 @@ function loadCheckedConfig(file: string | undefined): AgentConfig {
   } finally {
     void schemas.close();
   }
+  speechConfigOf(parsed.config); // the `speech:` block is validated by src/speech
   return parsed.config;
 }
 
 async function run(args: Args): Promise<number> {
   const config = loadCheckedConfig(args.config);
   const log = createLogger(config.log.level);
-  const daemon = new Daemon({ config, log, input: process.stdin, output: process.stdout });
+  const daemon = new Daemon({
+    config,
+    log,
+    input: process.stdin,
+    output: process.stdout,
+    inputFactories: [speechInputFactory()],
+  });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     signals += 1;

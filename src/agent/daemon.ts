@@ -36,6 +36,8 @@ export interface InputContext {
   pipeline: Pipeline;
   events: EventSink;
   log: Logger;
+  /** The agent's MQTT connection (speech push-to-talk listens on `<base>/listen`); null when MQTT is off. */
+  mqtt: AgentMqtt | null;
 }
 
 /** Builds an extra input once the pipeline exists; null when its config turns it off. */
@@ -230,7 +232,7 @@ export class Daemon {
     }
     if (!oneShot) {
       for (const factory of this.options.inputFactories ?? []) {
-        const input = factory({ config: c, pipeline: this.pipelineInstance, events: this.events, log: inputLog });
+        const input = factory({ config: c, pipeline: this.pipelineInstance, events: this.events, log: inputLog, mqtt: this.mqtt });
         if (input) this.inputs.push(input);
       }
     }
