@@ -3,7 +3,7 @@
  * uses) on held-out fixtures and prints tool-name accuracy, full-call exact match, `[]` precision
  * and recall, per-family figures and routing latency.
  *
- *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer combined|decoder] [--json out.json]
+ *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer pointers|pointers+call|decoder] [--json out.json]
  *                             [--limit N] [fixture.jsonl ...]
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -29,11 +29,13 @@ export interface NeedleRouterOptions {
 }
 
 /**
- * `decoder`: the decoder's logits alone. `combined`: plus the log-sigmoid of the encoder's
- * relevance head at the candidate's pointer token (joint-mode models that export it).
+ * `decoder`: the decoder's logits alone. `pointers`: plus the log-sigmoid of the encoder's relevance
+ * head at the candidate's pointer token, for the tool and enum-value choices (joint-mode models that
+ * export the head). `pointers+call`: also the first call-or-nothing decision, from the most relevant
+ * tool's probability.
  */
-export type PointerScoring = 'decoder' | 'combined';
-export const DEFAULT_POINTER_SCORING: PointerScoring = 'combined';
+export type PointerScoring = 'decoder' | 'pointers' | 'pointers+call';
+export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers';
 
 const MAX_STEPS = 96;
 
@@ -138,7 +140,7 @@ export class NeedleRouter implements Router {
     } else {
       const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
       cross = encoded;
-      if (this.pointerScoring === 'combined') relevance = encoded.relevance;
+      if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
     const t2 = performance.now();
     const { calls, confidence } = await this.decode(query, cross, relevance);
@@ -159,6 +161,14 @@ export class NeedleRouter implements Router {
   private pointerBonus(grammar: CallGrammar, state: GrammarState, allowed: number[], relevance: Float32Array, queryLength: number): Map<number, number> | null {
     const logSigmoid = (x: number): number => -Math.log1p(Math.exp(-x));
     const bonus = new Map<number, number>();
+    if (this.pointerScoring === 'pointers+call' && state.phase === 'start' && state.calls.length === 0 && allowed.includes(grammar.ids.call)) {
+      // call or nothing: the most relevant tool's probability of being called
+      let best = 0;
+      for (let i = 0; i < this.tools.length; i++) best = Math.max(best, 1 / (1 + Math.exp(-relevance[2 * (queryLength + this.toolStart[i])])));
+      bonus.set(grammar.ids.call, Math.log(Math.max(best, 1e-6)));
+      bonus.set(grammar.ids.eos, Math.log(Math.max(1 - best, 1e-6)));
+      return bonus;
+    }
     if (state.phase === 'tool') {
       for (const id of allowed) {
         const i = this.slots.indexOf(Number(this.tok.piece(id).slice(2, -1)));
