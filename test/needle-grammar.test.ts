@@ -64,5 +64,8 @@ describe('decoding grammar', () => {
     assert.ok(!allowed.has(grammar.ids.eos), 'an empty required string must not end the call');
     state = grammar.advance(state, tok.encode(' water')[0]);
     assert.ok(grammar.allowed(state).includes(grammar.ids.eos));
+    // a copied string is a contiguous span: after " water" only " the" (or the end) may follow
+    const next = grammar.allowed(state).filter((id) => id >= tok.specials.size);
+    assert.deepEqual(next.map((id) => tok.piece(id)), [tok.piece(tok.encode(' the')[0])]);
   });
 });

@@ -63,7 +63,8 @@ export class CallGrammar {
   private readonly entries: ToolEntry[];
   private readonly bySlotToken = new Map<number, ToolEntry>();
   private readonly numberTokens: number[] = [];
-  private readonly queryTokens: number[];
+  /** the utterance's ordinary tokens in order (strings are copied as contiguous spans of it) */
+  private readonly query: number[];
   private readonly queryWordStarts: number[];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
 
@@ -84,8 +85,8 @@ export class CallGrammar {
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
     for (let id = firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]+$/.test(tok.piece(id))) this.numberTokens.push(id);
-    this.queryTokens = [...new Set(queryTokenIds.filter((id) => id >= firstOrdinary))];
-    this.queryWordStarts = this.queryTokens.filter((id) => tok.piece(id).startsWith(' '));
+    this.query = queryTokenIds.filter((id) => id >= firstOrdinary);
+    this.queryWordStarts = [...new Set(this.query)].filter((id) => tok.piece(id).startsWith(' '));
   }
 
   start(): GrammarState {
@@ -158,6 +159,17 @@ export class CallGrammar {
     return (s.tool as ToolEntry).params[s.param][1];
   }
 
+  /** Tokens that extend `value` as a contiguous span of the utterance. */
+  private spanContinuations(value: readonly number[]): number[] {
+    const next = new Set<number>();
+    for (let start = 0; start + value.length < this.query.length; start++) {
+      let match = true;
+      for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k];
+      if (match) next.add(this.query[start + value.length]);
+    }
+    return [...next];
+  }
+
   private valueComplete(s: GrammarState): boolean {
     const schema = this.schemaOf(s);
     if (s.value.length === 0) return false;
@@ -183,7 +195,7 @@ export class CallGrammar {
           if (partial.test(text) && text.replace(/[ .-]/g, '').length <= MAX_DIGITS && numberPrefixFeasible(text, schema.minimum, schema.maximum)) next.push(id);
         }
       } else {
-        next.push(...(s.value.length === 0 ? this.queryWordStarts : this.queryTokens));
+        next.push(...(s.value.length === 0 ? this.queryWordStarts : this.spanContinuations(s.value)));
       }
     }
     if (done) next.push(...this.afterParam(s));
