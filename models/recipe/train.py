@@ -163,6 +163,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--valid-limit", type=int, default=500)
     ap.add_argument("--relevance-weight", type=float, default=0.5)
+    ap.add_argument("--resume", default="", help="continue from this checkpoint (its config wins over --size)")
     args = ap.parse_args()
 
     random.seed(args.seed)
@@ -175,7 +176,14 @@ def main():
     bos = tokenizer["specials"].index("<bos>")
     tagger = PointerTags(tokenizer["specials"])
     cfg = NeedleConfig(vocab=vocab, tool_encoding=args.tool_encoding, **SIZES[args.size])
+    resumed = None
+    if args.resume:
+        resumed = torch.load(args.resume, map_location="cpu")
+        cfg = NeedleConfig(**resumed["config"])
     model = Needle(cfg).to(device)
+    if resumed:
+        model.load_state_dict(resumed["state"])
+        print(f"resumed from {args.resume}", flush=True)
     n_params = count_parameters(model)
     train = load_tokens(os.path.join(args.data, "train.txt"), args.limit or None)
     valid = load_tokens(os.path.join(args.data, "valid.txt"), args.valid_limit)
@@ -187,7 +195,7 @@ def main():
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}], lr=args.lr, betas=(0.9, 0.98))
     budget = args.minutes * 60
     t0 = time.time()
-    log = {"config": cfg.to_dict(), "params": n_params, "size": args.size, "train_examples": len(train), "valid_examples": len(valid),
+    log = {"config": cfg.to_dict(), "params": n_params, "size": args.size, "resumed_from": args.resume or None, "train_examples": len(train), "valid_examples": len(valid),
            "max_tokens": args.max_tokens, "lr": args.lr, "device": device, "curve": [], "evals": []}
     step, epoch, seen = 0, 0, 0
     run_loss = run_ok = run_n = 0.0
