@@ -35,7 +35,7 @@ export interface NeedleRouterOptions {
  * tool's probability.
  */
 export type PointerScoring = 'decoder' | 'pointers' | 'pointers+call';
-export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers';
+export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers+call';
 
 const MAX_STEPS = 96;
 
