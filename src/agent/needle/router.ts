@@ -78,6 +78,8 @@ export class NeedleRouter implements Router {
 
   /** joint mode: source position of each tool's slot token, and of each (param, enum value) pointer */
   private readonly toolStart: number[] = [];
+  /** slot pointer token id -> index into tools */
+  private readonly slotTokenTool = new Map<number, number>();
   private readonly enumOffsets: Array<Map<string, number>>;
 
   constructor(
@@ -90,6 +92,7 @@ export class NeedleRouter implements Router {
     this.model = runtime.model;
     this.slots = tools.map((_, i) => i + 1);
     this.toolTokens = tools.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
+    this.slots.forEach((slot, i) => this.slotTokenTool.set(this.tok.special(`<T${slot}>`), i));
     let offset = 0;
     for (const ids of this.toolTokens) { this.toolStart.push(offset); offset += ids.length; }
     this.enumOffsets = this.toolTokens.map((ids) => {
@@ -160,19 +163,21 @@ export class NeedleRouter implements Router {
   /** log σ(relevance) of each allowed pointer token at this state (0 where there is none). */
   private pointerBonus(grammar: CallGrammar, state: GrammarState, allowed: number[], relevance: Float32Array, queryLength: number): Map<number, number> | null {
     const logSigmoid = (x: number): number => -Math.log1p(Math.exp(-x));
+    // relevance logit of "tool i is called", read at the tool's slot token
+    const toolLogit = (i: number): number => relevance[2 * (queryLength + this.toolStart[i])];
     const bonus = new Map<number, number>();
     if (this.pointerScoring === 'pointers+call' && state.phase === 'start' && state.calls.length === 0 && allowed.includes(grammar.ids.call)) {
       // call or nothing: the most relevant tool's probability of being called
       let best = 0;
-      for (let i = 0; i < this.tools.length; i++) best = Math.max(best, 1 / (1 + Math.exp(-relevance[2 * (queryLength + this.toolStart[i])])));
+      for (let i = 0; i < this.tools.length; i++) best = Math.max(best, Math.exp(logSigmoid(toolLogit(i))));
       bonus.set(grammar.ids.call, Math.log(Math.max(best, 1e-6)));
       bonus.set(grammar.ids.eos, Math.log(Math.max(1 - best, 1e-6)));
       return bonus;
     }
     if (state.phase === 'tool') {
       for (const id of allowed) {
-        const i = this.slots.indexOf(Number(this.tok.piece(id).slice(2, -1)));
-        if (i >= 0) bonus.set(id, logSigmoid(relevance[2 * (queryLength + this.toolStart[i])]));
+        const i = this.slotTokenTool.get(id);
+        if (i !== undefined) bonus.set(id, logSigmoid(toolLogit(i)));
       }
       return bonus;
     }
