@@ -68,4 +68,58 @@ describe('decoding grammar', () => {
     const next = grammar.allowed(state).filter((id) => id >= tok.specials.size);
     assert.deepEqual(next.map((id) => tok.piece(id)), [tok.piece(tok.encode(' the')[0])]);
   });
+
+  const step = (grammar: CallGrammar, tokens: number[]) => tokens.reduce((st, id) => grammar.advance(st, id), grammar.start());
+  const ordinary = (ids: number[]): string[] => ids.filter((id) => id >= tok.specials.size).map((id) => tok.piece(id));
+
+  it('ends a copied string only where a word ends', () => {
+    const tools: ToolSchema[] = [{ name: 'remind', description: 'reminder', parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }];
+    const query = encodeQuery(tok, 'remind me about the chrysanthemums');
+    const word = tok.encode(' chrysanthemums');
+    assert.ok(word.length > 1, 'the test needs a word the tokenizer splits');
+    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const mid = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), word[0]]);
+    assert.ok(!grammar.allowed(mid).includes(grammar.ids.eos), 'half a word must not end the value');
+    const whole = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...word]);
+    assert.ok(grammar.allowed(whole).includes(grammar.ids.eos));
+  });
+
+  it('takes numbers from the utterance, or the range bounds and 0 / 100, never invented digits', () => {
+    const tools: ToolSchema[] = [{ name: 'set_thermostat', description: 'set temperature', parameters: { type: 'object', properties: {
+      degrees: { type: 'integer', minimum: 50, maximum: 90 }, hold: { type: 'integer', minimum: 0, maximum: 7200 } }, required: ['degrees'] } }];
+    const query = encodeQuery(tok, normalizeUtterance('set the thermostat to seventy two for five minutes'));
+    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const first = grammar.allowed(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]));
+    const candidates = [' 72', ' 50', ' 90'];
+    for (const piece of ordinary(first)) assert.ok(candidates.some((c) => c.startsWith(piece)), `"${piece}" does not start 72, 50 or 90`);
+    // the 72 is spent on degrees: the hold time can be the 300 seconds the utterance says, or 0 / 100 / 7200, not 72
+    const afterDegrees = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 72'), tok.special('<P2>')]);
+    let state = afterDegrees;
+    for (const id of tok.encode(' 72')) {
+      if (!grammar.allowed(state).includes(id)) { state = afterDegrees; break; }
+      state = grammar.advance(state, id);
+    }
+    assert.ok(state === afterDegrees || !grammar.allowed(state).includes(grammar.ids.eos), '72 was given to a second argument');
+    const hold = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 72'), tok.special('<P2>'), ...tok.encode(' 300')]);
+    assert.ok(grammar.allowed(hold).includes(grammar.ids.eos));
+    assert.deepEqual(grammar.calls(grammar.advance(hold, grammar.ids.eos)), [{ name: 'set_thermostat', arguments: { degrees: 72, hold: 300 } }]);
+  });
+
+  it('offers only the range bounds when the number the utterance says is out of range', () => {
+    const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
+    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);
+    const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
+    const pieces = ordinary(grammar.allowed(state));
+    assert.ok(pieces.length > 0);
+    for (const piece of pieces) assert.ok([' 101', ' 3000'].some((c) => c.startsWith(piece)), `"${piece}" starts neither bound`);
+  });
+
+  it('calls each tool at most once per answer', () => {
+    const tools: ToolSchema[] = ['lock_door', 'unlock_door'].map((name) => ({ name, description: name, parameters: { type: 'object', properties: {} } }));
+    const grammar = new CallGrammar(tok, tools, [1, 2], encodeQuery(tok, 'lock the door'), 4);
+    const afterFirst = step(grammar, [grammar.ids.call, tok.special('<T1>'), grammar.ids.call]);
+    assert.deepEqual(grammar.allowed(afterFirst), [tok.special('<T2>')]);
+    const afterBoth = step(grammar, [grammar.ids.call, tok.special('<T1>'), grammar.ids.call, tok.special('<T2>')]);
+    assert.ok(!grammar.allowed(afterBoth).includes(grammar.ids.call), 'no tool is left for a third call');
+  });
 });

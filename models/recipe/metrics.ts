@@ -16,6 +16,19 @@ export interface Scored {
   exact: boolean;
   ms: number;
   confidence: number;
+  /** What went wrong, or 'ok'. */
+  error: ErrorKind;
+}
+
+/** Error categories, most severe first: acting on a `[]` example is the costly one. */
+export type ErrorKind = 'ok' | 'acted-on-empty' | 'missed-call' | 'wrong-call-count' | 'wrong-tool' | 'wrong-arguments';
+
+function classify(expected: readonly ToolCall[], predicted: readonly ToolCall[], namesOk: boolean, exact: boolean): ErrorKind {
+  if (exact) return 'ok';
+  if (expected.length === 0) return 'acted-on-empty';
+  if (predicted.length === 0) return 'missed-call';
+  if (predicted.length !== expected.length) return 'wrong-call-count';
+  return namesOk ? 'wrong-arguments' : 'wrong-tool';
 }
 
 /** Type-normalised equality: numbers numerically, strings trimmed and case-insensitive. */
@@ -39,7 +52,10 @@ export function scoreExample(ex: EvalExample, predicted: readonly ToolCall[], ms
   const exact = namesOk && predicted.every((c, i) => sameCall(c, expected[i]));
   const kind = ex.meta?.kind ?? '';
   const family = kind === 'chitchat' ? '(chit-chat)' : kind === 'not_offered' ? '(not offered)' : (ex.meta?.families ?? ['?']).join('+');
-  return { family, expectedEmpty: expected.length === 0, predictedEmpty: predicted.length === 0, namesOk, exact, ms, confidence };
+  return {
+    family, expectedEmpty: expected.length === 0, predictedEmpty: predicted.length === 0, namesOk, exact, ms, confidence,
+    error: classify(expected, predicted, namesOk, exact),
+  };
 }
 
 export interface Summary {
@@ -53,6 +69,8 @@ export interface Summary {
   latencyP50: number;
   latencyP95: number;
   families: Record<string, { n: number; toolNameAccuracy: number; exactMatch: number }>;
+  /** Share of all examples per error category. */
+  errors: Partial<Record<ErrorKind, number>>;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
@@ -72,6 +90,8 @@ export function summarize(rows: readonly Scored[]): Summary {
     }
   }
   for (const f of Object.values(families)) { f.toolNameAccuracy /= f.n; f.exactMatch /= f.n; }
+  const errors: Summary['errors'] = {};
+  for (const r of rows) if (r.error !== 'ok') errors[r.error] = (errors[r.error] ?? 0) + 1 / rows.length;
   return {
     n: rows.length,
     toolNameAccuracy: ratio(rows.filter((r) => r.namesOk).length, rows.length),
@@ -83,5 +103,6 @@ export function summarize(rows: readonly Scored[]): Summary {
     latencyP50: ms[Math.floor(ms.length * 0.5)] ?? 0,
     latencyP95: ms[Math.floor(ms.length * 0.95)] ?? 0,
     families,
+    errors,
   };
 }

@@ -2,9 +2,18 @@
  * The decoding grammar compiled from the configured tool schemas. At every decoder step it says
  * which tokens may come next, so the model can only produce calls that name an offered tool, give
  * parameters that tool declares (in declaration order, every required one), enum values from the
- * declared list, booleans, well-formed numbers, and strings copied from the utterance.
+ * declared list, booleans, numbers and strings copied from the utterance.
  *
  *   answer := (<call> <T{slot}> (<P{j}> value)*)* <eos>
+ *
+ * Values the way the training data has them (models/recipe/generator):
+ * - a string is a run of whole words of the normalised utterance (never part of a word);
+ * - a number is one the utterance says (after inverse text normalisation "six minutes" reads
+ *   "360 seconds"), or one the phrasing implies: 0 or 100 ("it's too bright", "flat out") or a bound
+ *   of the parameter's range. Only when none of these fits the range are free digits allowed;
+ * - every word of the utterance feeds at most one argument of the answer ("at 01:30 move the car"
+ *   cannot give "01:30" to both the time and the text);
+ * - one call per tool: a second call names another tool, and a call never repeats.
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
 import { parameterList } from './serialize.js';
@@ -57,6 +66,15 @@ export interface GrammarState {
   value: number[];
   /** the current value's text so far (numbers) */
   valueText: string;
+  /** utterance words already given to an argument of this answer */
+  usedWords: Set<number>;
+}
+
+/** A whitespace-separated word of the utterance: its text and its token positions [from, to). */
+interface QueryWord {
+  text: string;
+  from: number;
+  to: number;
 }
 
 export class CallGrammar {
@@ -65,7 +83,9 @@ export class CallGrammar {
   private readonly numberTokens: number[] = [];
   /** the utterance's ordinary tokens in order (strings are copied as contiguous spans of it) */
   private readonly query: number[];
-  private readonly queryWordStarts: number[];
+  private readonly words: QueryWord[] = [];
+  /** token position -> index of its word */
+  private readonly wordAt: number[] = [];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
 
   constructor(private readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[], queryTokenIds: readonly number[], private readonly maxCalls = 4) {
@@ -86,11 +106,34 @@ export class CallGrammar {
     const firstOrdinary = tok.specials.size;
     for (let id = firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]+$/.test(tok.piece(id))) this.numberTokens.push(id);
     this.query = queryTokenIds.filter((id) => id >= firstOrdinary);
-    this.queryWordStarts = [...new Set(this.query)].filter((id) => tok.piece(id).startsWith(' '));
+    this.query.forEach((id, pos) => {
+      if (pos === 0 || tok.piece(id).startsWith(' ')) this.words.push({ text: '', from: pos, to: pos });
+      const word = this.words[this.words.length - 1];
+      word.text += tok.piece(id);
+      word.to = pos + 1;
+      this.wordAt.push(this.words.length - 1);
+    });
+    for (const w of this.words) w.text = w.text.trim();
+  }
+
+  /** Numbers this parameter may take (texts with a leading space), or null for free digits. */
+  private numberCandidates(s: GrammarState, schema: ParameterSchema): string[] | null {
+    const implied = [0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined);
+    const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
+    const said = this.words.filter((w, k) => !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(w.text)).map((w) => Number(w.text));
+    const out = new Set([...said, ...implied].filter(fits).map((v) => ` ${v}`));
+    return said.some(fits) || implied.some(fits) ? [...out] : null;
+  }
+
+  /** Tools not yet called in this answer (and not the one being called now). */
+  private uncalled(s: GrammarState): ToolEntry[] {
+    const used = new Set(s.calls.map((c) => c.name));
+    if (s.tool) used.add(s.tool.tool.name);
+    return this.entries.filter((e) => !used.has(e.tool.name));
   }
 
   start(): GrammarState {
-    return { phase: 'start', calls: [], tool: null, args: {}, lastParam: -1, param: -1, value: [], valueText: '' };
+    return { phase: 'start', calls: [], tool: null, args: {}, lastParam: -1, param: -1, value: [], valueText: '', usedWords: new Set() };
   }
 
   /** Tokens that may come next. */
@@ -98,8 +141,10 @@ export class CallGrammar {
     switch (s.phase) {
       case 'start':
         return s.calls.length < this.maxCalls && this.entries.length > 0 ? [this.ids.call, this.ids.eos] : [this.ids.eos];
-      case 'tool':
-        return [...this.bySlotToken.keys()];
+      case 'tool': {
+        const open = new Set(this.uncalled(s));
+        return [...this.bySlotToken].filter(([, e]) => open.has(e)).map(([id]) => id);
+      }
       case 'params':
         return this.afterParam(s);
       case 'value':
@@ -159,24 +204,35 @@ export class CallGrammar {
     return (s.tool as ToolEntry).params[s.param][1];
   }
 
-  /** Tokens that extend `value` as a contiguous span of the utterance. */
-  private spanContinuations(value: readonly number[]): number[] {
-    const next = new Set<number>();
-    for (let start = 0; start + value.length < this.query.length; start++) {
+  /** Where `value` occurs as a span that starts a word and uses no word another argument took. */
+  private spanStarts(s: GrammarState, value: readonly number[]): number[] {
+    const starts: number[] = [];
+    for (const w of this.words) {
+      const start = w.from;
+      if (start + value.length > this.query.length) break;
       let match = true;
-      for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k];
-      if (match) next.add(this.query[start + value.length]);
+      for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && !s.usedWords.has(this.wordAt[start + k]);
+      if (match) starts.push(start);
     }
-    return [...next];
+    return starts;
+  }
+
+  /** A span that ends where a word ends. */
+  private endsWord(start: number, length: number): boolean {
+    const end = start + length;
+    return end === this.query.length || this.wordAt[end] !== this.wordAt[end - 1];
   }
 
   private valueComplete(s: GrammarState): boolean {
     const schema = this.schemaOf(s);
     if (s.value.length === 0) return false;
     if (schema.enum || schema.type === 'boolean') return true;
-    if (schema.type === 'integer') return INT_DONE.test(s.valueText) && inRange(Number(s.valueText), schema);
-    if (schema.type === 'number') return NUM_DONE.test(s.valueText) && inRange(Number(s.valueText), schema);
-    return this.tok.decode(s.value).trim().length > 0;
+    if (schema.type === 'integer' || schema.type === 'number') {
+      const candidates = this.numberCandidates(s, schema);
+      if (candidates) return candidates.includes(s.valueText);
+      return (schema.type === 'integer' ? INT_DONE : NUM_DONE).test(s.valueText) && inRange(Number(s.valueText), schema);
+    }
+    return this.tok.decode(s.value).trim().length > 0 && this.spanStarts(s, s.value).some((start) => this.endsWord(start, s.value.length));
   }
 
   private valueTokens(s: GrammarState): number[] {
@@ -189,13 +245,22 @@ export class CallGrammar {
       if (s.value.length === 0) return [this.ids.yes, this.ids.no];
     } else if (s.value.length < MAX_VALUE_TOKENS) {
       if (schema.type === 'integer' || schema.type === 'number') {
+        const candidates = this.numberCandidates(s, schema);
         const partial = schema.type === 'integer' ? INT_PARTIAL : NUM_PARTIAL;
         for (const id of this.numberTokens) {
           const text = s.valueText + this.tok.piece(id);
-          if (partial.test(text) && text.replace(/[ .-]/g, '').length <= MAX_DIGITS && numberPrefixFeasible(text, schema.minimum, schema.maximum)) next.push(id);
+          const ok = candidates
+            ? candidates.some((c) => c.startsWith(text))
+            : partial.test(text) && text.replace(/[ .-]/g, '').length <= MAX_DIGITS && numberPrefixFeasible(text, schema.minimum, schema.maximum);
+          if (ok) next.push(id);
         }
       } else {
-        next.push(...(s.value.length === 0 ? this.queryWordStarts : this.spanContinuations(s.value)));
+        const follow = new Set<number>();
+        for (const start of this.spanStarts(s, s.value)) {
+          const id = this.query[start + s.value.length];
+          if (id !== undefined && !s.usedWords.has(this.wordAt[start + s.value.length])) follow.add(id);
+        }
+        next.push(...follow);
       }
     }
     if (done) next.push(...this.afterParam(s));
@@ -213,7 +278,7 @@ export class CallGrammar {
     const missing = entry.required.some((r, j) => r && j > s.lastParam);
     if (!missing) {
       out.push(this.ids.eos);
-      if (s.calls.length + 1 < this.maxCalls) out.push(this.ids.call);
+      if (s.calls.length + 1 < this.maxCalls && this.uncalled(s).length > 0) out.push(this.ids.call);
     }
     return out;
   }
@@ -228,8 +293,12 @@ export class CallGrammar {
       value = s.value[0] === this.ids.yes;
     } else if (schema.type === 'integer' || schema.type === 'number') {
       value = Number(s.valueText.trim());
+      const said = this.words.findIndex((w, k) => !s.usedWords.has(k) && w.text !== '' && Number(w.text) === value);
+      if (said >= 0) s.usedWords.add(said);
     } else {
       value = this.tok.decode(s.value).trim();
+      const start = this.spanStarts(s, s.value).find((at) => this.endsWord(at, s.value.length));
+      if (start !== undefined) for (let k = start; k < start + s.value.length; k++) s.usedWords.add(this.wordAt[k]);
     }
     s.args[name] = value;
     s.phase = 'params';
