@@ -122,4 +122,13 @@ describe('decoding grammar', () => {
     const afterBoth = step(grammar, [grammar.ids.call, tok.special('<T1>'), grammar.ids.call, tok.special('<T2>')]);
     assert.ok(!grammar.allowed(afterBoth).includes(grammar.ids.call), 'no tool is left for a third call');
   });
+
+  it('gives an MQTT topic said as words as levels joined by slashes', () => {
+    const tools: ToolSchema[] = [{ name: 'mqtt_publish', description: 'Publish a payload', parameters: { type: 'object', properties: {
+      path: { type: 'string', description: 'MQTT topic' }, payload: { type: 'string' } }, required: ['path', 'payload'] } }];
+    const query = encodeQuery(tok, normalizeUtterance('publish on to home/garage/door'));
+    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' home garage door'), tok.special('<P2>'), ...tok.encode(' on'), grammar.ids.eos]);
+    assert.deepEqual(grammar.calls(state), [{ name: 'mqtt_publish', arguments: { path: 'home/garage/door', payload: 'on' } }]);
+  });
 });

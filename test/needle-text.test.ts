@@ -18,6 +18,8 @@ describe('inverse text normalisation', () => {
     ['wake me at half past seven', 'wake me at 07:30'],
     ['alarm at 7:30pm', 'alarm at 19:30'],
     ['alarm at seven thirty pm', 'alarm at 19:30'],
+    ["walk the dog at one o'clock pm", 'walk the dog at 13:00'],
+    ['wake me at six oclock a.m.', 'wake me at 06:00'],
     ['quarter to eight', '07:45'],
     ['set a timer for five minutes and thirty seconds', 'set a timer for 330 seconds'],
     ['timer for an hour and a half', 'timer for 5400 seconds'],

@@ -13,7 +13,9 @@
  *   of the parameter's range. Only when none of these fits the range are free digits allowed;
  * - every word of the utterance feeds at most one argument of the answer ("at 01:30 move the car"
  *   cannot give "01:30" to both the time and the text);
- * - one call per tool: a second call names another tool, and a call never repeats.
+ * - one call per tool: a second call names another tool, and a call never repeats;
+ * - an MQTT topic is said as words ("home garage door"; typed slashes are dropped by the normaliser)
+ *   and given as levels joined by '/' ("home/garage/door").
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
 import { parameterList } from './serialize.js';
@@ -43,6 +45,11 @@ export function numberPrefixFeasible(prefix: string, min = -Infinity, max = Infi
     if (body.includes('.')) break;
   }
   return false;
+}
+
+/** A string parameter that holds an MQTT topic (by its name or description). */
+export function isTopicParameter(name: string, schema: ParameterSchema): boolean {
+  return schema.type === 'string' && !schema.enum && /\btopic\b/i.test(`${name} ${schema.description ?? ''}`.replace(/[_-]/g, ' '));
 }
 
 function inRange(value: number, schema: ParameterSchema): boolean {
@@ -116,13 +123,31 @@ export class CallGrammar {
     for (const w of this.words) w.text = w.text.trim();
   }
 
-  /** Numbers this parameter may take (texts with a leading space), or null for free digits. */
-  private numberCandidates(s: GrammarState, schema: ParameterSchema): string[] | null {
-    const implied = [0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined);
+  /**
+   * At the start of a number value: the numbers the utterance says that fit the parameter (and no
+   * other argument took), and the implied ones (0, 100, the range bounds) that are not among them,
+   * as texts with a leading space. Null when the state is not there or nothing fits (free digits).
+   */
+  numberChoices(s: GrammarState): { said: string[]; implied: string[] } | null {
+    if (s.phase !== 'value' || !s.tool) return null;
+    const schema = this.schemaOf(s);
+    if (schema.enum || (schema.type !== 'integer' && schema.type !== 'number')) return null;
     const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
-    const said = this.words.filter((w, k) => !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(w.text)).map((w) => Number(w.text));
-    const out = new Set([...said, ...implied].filter(fits).map((v) => ` ${v}`));
-    return said.some(fits) || implied.some(fits) ? [...out] : null;
+    const said = new Set(this.words.filter((w, k) => !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(w.text)).map((w) => Number(w.text)).filter(fits));
+    const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v) && !said.has(v)));
+    if (said.size + implied.size === 0) return null;
+    return { said: [...said].map((v) => ` ${v}`), implied: [...implied].map((v) => ` ${v}`) };
+  }
+
+  private numberCandidates(s: GrammarState): string[] | null {
+    const choices = this.numberChoices(s);
+    return choices ? [...choices.said, ...choices.implied] : null;
+  }
+
+  /** Indices (into the offered tools) of the tools not called yet in this answer. */
+  uncalledTools(s: GrammarState): number[] {
+    const open = new Set(this.uncalled(s));
+    return this.entries.flatMap((e, i) => (open.has(e) ? [i] : []));
   }
 
   /** Tools not yet called in this answer (and not the one being called now). */
@@ -228,7 +253,7 @@ export class CallGrammar {
     if (s.value.length === 0) return false;
     if (schema.enum || schema.type === 'boolean') return true;
     if (schema.type === 'integer' || schema.type === 'number') {
-      const candidates = this.numberCandidates(s, schema);
+      const candidates = this.numberCandidates(s);
       if (candidates) return candidates.includes(s.valueText);
       return (schema.type === 'integer' ? INT_DONE : NUM_DONE).test(s.valueText) && inRange(Number(s.valueText), schema);
     }
@@ -245,7 +270,7 @@ export class CallGrammar {
       if (s.value.length === 0) return [this.ids.yes, this.ids.no];
     } else if (s.value.length < MAX_VALUE_TOKENS) {
       if (schema.type === 'integer' || schema.type === 'number') {
-        const candidates = this.numberCandidates(s, schema);
+        const candidates = this.numberCandidates(s);
         const partial = schema.type === 'integer' ? INT_PARTIAL : NUM_PARTIAL;
         for (const id of this.numberTokens) {
           const text = s.valueText + this.tok.piece(id);
@@ -297,6 +322,7 @@ export class CallGrammar {
       if (said >= 0) s.usedWords.add(said);
     } else {
       value = this.tok.decode(s.value).trim();
+      if (isTopicParameter(name, schema)) value = value.split(/\s+/).join('/');
       const start = this.spanStarts(s, s.value).find((at) => this.endsWord(at, s.value.length));
       if (start !== undefined) for (let k = start; k < start + s.value.length; k++) s.usedWords.add(this.wordAt[k]);
     }

@@ -177,8 +177,11 @@ function timesToClock(tokens: string[]): string[] {
         if (clock) { out.push(clock); i += meridiem ? 3 : 2; continue; }
       }
       if (next === 'am' || next === 'pm' || next === 'oclock') {
-        const clock = to24h(Number(w), 0, next === 'oclock' ? undefined : next);
-        if (clock) { out.push(clock); i++; continue; }
+        // "7 pm", "7 oclock", "7 oclock pm"
+        const after = tokens[i + 2];
+        const meridiem = next !== 'oclock' ? next : after === 'am' || after === 'pm' ? after : undefined;
+        const clock = to24h(Number(w), 0, meridiem);
+        if (clock) { out.push(clock); i += next === 'oclock' && meridiem ? 2 : 1; continue; }
       }
     }
     if (w === 'noon' || (w === 'midday')) { out.push('12:00'); continue; }

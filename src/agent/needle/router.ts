@@ -32,10 +32,11 @@ export interface NeedleRouterOptions {
  * `decoder`: the decoder's logits alone. `pointers`: plus the log-sigmoid of the encoder's relevance
  * head at the candidate's pointer token, for the tool and enum-value choices (joint-mode models that
  * export the head). `pointers+call`: also the first call-or-nothing decision, from the most relevant
- * tool's probability.
+ * tool's probability. `pointers+calls`: also every later another-call-or-stop decision, from the most
+ * relevant tool not called yet.
  */
-export type PointerScoring = 'decoder' | 'pointers' | 'pointers+call';
-export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers+call';
+export type PointerScoring = 'decoder' | 'pointers' | 'pointers+call' | 'pointers+calls';
+export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers+calls';
 
 const MAX_STEPS = 96;
 
@@ -166,12 +167,21 @@ export class NeedleRouter implements Router {
     // relevance logit of "tool i is called", read at the tool's slot token
     const toolLogit = (i: number): number => relevance[2 * (queryLength + this.toolStart[i])];
     const bonus = new Map<number, number>();
-    if (this.pointerScoring === 'pointers+call' && state.phase === 'start' && state.calls.length === 0 && allowed.includes(grammar.ids.call)) {
+    if (this.pointerScoring !== 'pointers' && state.phase === 'start' && state.calls.length === 0 && allowed.includes(grammar.ids.call)) {
       // call or nothing: the most relevant tool's probability of being called
       let best = 0;
       for (let i = 0; i < this.tools.length; i++) best = Math.max(best, Math.exp(logSigmoid(toolLogit(i))));
       bonus.set(grammar.ids.call, Math.log(Math.max(best, 1e-6)));
       bonus.set(grammar.ids.eos, Math.log(Math.max(1 - best, 1e-6)));
+      return bonus;
+    }
+    if (this.pointerScoring === 'pointers+calls' && allowed.includes(grammar.ids.call) && allowed.includes(grammar.ids.eos) && state.phase !== 'start') {
+      // another call or the end: the most relevant tool not called yet; only the less likely of the two is penalised
+      let best = 0;
+      for (const i of grammar.uncalledTools(state)) best = Math.max(best, Math.exp(logSigmoid(toolLogit(i))));
+      const top = Math.log(Math.max(best, 1 - best));
+      bonus.set(grammar.ids.call, Math.log(Math.max(best, 1e-6)) - top);
+      bonus.set(grammar.ids.eos, Math.log(Math.max(1 - best, 1e-6)) - top);
       return bonus;
     }
     if (state.phase === 'tool') {
@@ -204,6 +214,17 @@ export class NeedleRouter implements Router {
       past = out.present;
       const allowed = grammar.allowed(state);
       if (allowed.length === 0) break;
+      const numbers = state.value.length === 0 ? grammar.numberChoices(state) : null;
+      if (numbers) {
+        // a number is chosen whole: each candidate's sequence log-probability under the decoder
+        const pick = await this.pickNumber(numbers, out.logits, position, past, cross);
+        confidence = Math.min(confidence, pick.p);
+        for (const id of pick.tokens) state = grammar.advance(state, id);
+        past = pick.past;
+        position += pick.tokens.length - 1;
+        token = pick.tokens[pick.tokens.length - 1];
+        continue;
+      }
       const bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
       const { id, p } = pickAllowed(out.logits, allowed, bonus);
       if (grammar.isDecision(state)) confidence = Math.min(confidence, p);
@@ -212,6 +233,36 @@ export class NeedleRouter implements Router {
     }
     if (state.phase !== 'done') state = grammar.advance(state, grammar.ids.eos);
     return { calls: grammar.calls(state), confidence };
+  }
+
+  /**
+   * Scores every candidate number as a whole token sequence, branching the decoder cache from the
+   * current step, plus a prior: a number the utterance says is far likelier than an implied one
+   * (0, 100, a range bound), which the training data gives only when no said number fits.
+   * Returns the chosen tokens, the cache after all but the last of them, and its probability
+   * renormalised over the candidates.
+   */
+  private async pickNumber(choices: { said: string[]; implied: string[] }, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
+    Promise<{ tokens: number[]; past: KvSet; p: number }> {
+    const both = choices.said.length > 0 && choices.implied.length > 0;
+    const scored: Array<{ tokens: number[]; past: KvSet; score: number }> = [];
+    for (const [texts, prior] of [[choices.said, both ? Math.log(0.99) : 0], [choices.implied, both ? Math.log(0.01) : 0]] as const) {
+      for (const text of texts) {
+        const tokens = this.tok.encode(text);
+        let score = prior + logSoftmaxAt(logits, tokens[0]);
+        let branch = past;
+        for (let k = 1; k < tokens.length; k++) {
+          const out = await this.model.step(tokens[k - 1], position + k, branch, cross);
+          branch = out.present;
+          score += logSoftmaxAt(out.logits, tokens[k]);
+        }
+        scored.push({ tokens, past: branch, score });
+      }
+    }
+    const max = Math.max(...scored.map((c) => c.score));
+    const best = scored.find((c) => c.score === max) as (typeof scored)[number];
+    const sum = scored.reduce((acc, c) => acc + Math.exp(c.score - max), 0);
+    return { tokens: best.tokens, past: best.past, p: 1 / sum };
   }
 
   async close(): Promise<void> {
@@ -223,6 +274,14 @@ function checkToolCount(tools: readonly ToolSchema[]): void {
   if (tools.length > MAX_TOOL_SLOTS) {
     throw new Error(`Needle router: ${tools.length} tools configured, the model has ${MAX_TOOL_SLOTS} tool slots`);
   }
+}
+
+function logSoftmaxAt(logits: Float32Array, id: number): number {
+  let max = -Infinity;
+  for (const x of logits) if (x > max) max = x;
+  let sum = 0;
+  for (const x of logits) sum += Math.exp(x - max);
+  return logits[id] - max - Math.log(sum);
 }
 
 /** Argmax over the allowed tokens and its probability renormalised over them. */
