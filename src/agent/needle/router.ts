@@ -239,30 +239,31 @@ export class NeedleRouter implements Router {
    * Scores every candidate number as a whole token sequence, branching the decoder cache from the
    * current step, plus a prior: a number the utterance says is far likelier than an implied one
    * (0, 100, a range bound), which the training data gives only when no said number fits.
-   * Returns the chosen tokens, the cache after all but the last of them, and its probability
-   * renormalised over the candidates.
+   * Returns the chosen tokens, the cache after all but the last of them, and the decision's
+   * probability: for a number the utterance says, renormalised over the candidates; for an implied
+   * one, the decoder's own probability of it, so a number nobody said (a bound picked for "set a timer
+   * for the") only passes the policy's threshold when the model is sure of it.
    */
   private async pickNumber(choices: { said: string[]; implied: string[] }, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
     Promise<{ tokens: number[]; past: KvSet; p: number }> {
     const both = choices.said.length > 0 && choices.implied.length > 0;
-    const scored: Array<{ tokens: number[]; past: KvSet; score: number }> = [];
-    for (const [texts, prior] of [[choices.said, both ? Math.log(0.99) : 0], [choices.implied, both ? Math.log(0.01) : 0]] as const) {
+    const scored: Array<{ tokens: number[]; past: KvSet; score: number; logp: number; said: boolean }> = [];
+    for (const [texts, prior, said] of [[choices.said, both ? Math.log(0.99) : 0, true], [choices.implied, both ? Math.log(0.01) : 0, false]] as const) {
       for (const text of texts) {
         const tokens = this.tok.encode(text);
-        let score = prior + logSoftmaxAt(logits, tokens[0]);
+        let logp = logSoftmaxAt(logits, tokens[0]);
         let branch = past;
         for (let k = 1; k < tokens.length; k++) {
           const out = await this.model.step(tokens[k - 1], position + k, branch, cross);
           branch = out.present;
-          score += logSoftmaxAt(out.logits, tokens[k]);
+          logp += logSoftmaxAt(out.logits, tokens[k]);
         }
-        scored.push({ tokens, past: branch, score });
+        scored.push({ tokens, past: branch, score: prior + logp, logp, said });
       }
     }
-    const max = Math.max(...scored.map((c) => c.score));
-    const best = scored.find((c) => c.score === max) as (typeof scored)[number];
-    const sum = scored.reduce((acc, c) => acc + Math.exp(c.score - max), 0);
-    return { tokens: best.tokens, past: best.past, p: 1 / sum };
+    const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+    const sum = scored.reduce((acc, c) => acc + Math.exp(c.score - best.score), 0);
+    return { tokens: best.tokens, past: best.past, p: best.said ? 1 / sum : Math.exp(best.logp) };
   }
 
   async close(): Promise<void> {
