@@ -212,7 +212,9 @@ class PointerTags:
         self.query = specials.index("<q>")
         self.first_ordinary = len(specials)
 
-    def __call__(self, src):
+    def __call__(self, src, separate=False):
+        # separate tool encoding: a tool is encoded without the utterance (and cached), so its tokens
+        # carry no exact-match flag; the utterance's flags still come from all offered schemas
         tool = param = enum = 0
         in_query = False
         prev = 0
@@ -232,7 +234,7 @@ class PointerTags:
             out[1].append(param)
             out[2].append(enum)
             out[3].append(prev if in_query and t != self.query else 0)
-            out[4].append(1 if t >= self.first_ordinary and (t in schema_tokens if in_query else t in query_tokens) else 0)
+            out[4].append(1 if t >= self.first_ordinary and (t in schema_tokens if in_query else (t in query_tokens and not separate)) else 0)
             prev = t
         return out
 

@@ -66,7 +66,7 @@ def collate(batch, mode, bos, device, tagger):
     rel = torch.full((B, S, 2), -1.0)
     for i, (s, g, t) in enumerate(batch):
         src[i, : len(s)] = torch.tensor(s)
-        tg = tagger(s)
+        tg = tagger(s, separate=mode == "separate")
         tags[i, :, : len(s)] = torch.tensor(tg)
         # answer structure: called tools, and (tool, param, enum) choices
         called, chosen, tool, param = set(), set(), 0, 0

@@ -72,6 +72,7 @@ export class NeedleRouter implements Router {
   private readonly slots: number[];
   private readonly toolTokens: number[][];
   private toolCache: KvSet[] | null = null;
+  private schemaTokenSet: Set<number> | null = null;
   /** true when this router loaded its own runtime (then close() releases it) */
   private ownsRuntime = false;
   private readonly tok: Tokenizer;
@@ -140,7 +141,7 @@ export class NeedleRouter implements Router {
     let cross: KvSet;
     let relevance: Float32Array | null = null;
     if (this.separate && this.toolCache) {
-      cross = concatKv([await this.encode(query), ...this.toolCache], this.model.kvHeads, this.model.headDim);
+      cross = concatKv([await this.encode(query, this.schemaTokens), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
       const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
       cross = encoded;
@@ -157,8 +158,14 @@ export class NeedleRouter implements Router {
     };
   }
 
-  private encode(ids: number[]): Promise<Encoded> {
-    return this.model.encode(ids, pointerTags(this.tok, ids));
+  private encode(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
+    return this.model.encode(ids, pointerTags(this.tok, ids, schemaTokens));
+  }
+
+  /** The offered schemas' ordinary tokens (separate mode: the utterance's exact-match flags). */
+  private get schemaTokens(): ReadonlySet<number> {
+    this.schemaTokenSet ??= new Set(this.toolTokens.flat().filter((id) => id >= this.tok.specials.size));
+    return this.schemaTokenSet;
   }
 
   /** log σ(relevance) of each allowed pointer token at this state (0 where there is none). */

@@ -97,15 +97,18 @@ export function encodeAnswer(tok: Tokenizer, calls: readonly ToolCall[], tools: 
  * embeddings to the token's, so every token of a tool carries the pointer the decoder emits to
  * choose it, a query token knows its predecessor (for copying values), and words shared by the
  * utterance and a schema stand out. Mirrors PointerTags in models/recipe/needle_model.py.
+ * In separate tool encoding a tool alone gets no flags (it is encoded once, without the utterance)
+ * and the utterance alone gets its flags from `schemaTokensOutside`, the offered schemas' tokens.
  */
-export function pointerTags(tok: Tokenizer, ids: readonly number[]): number[] {
+export function pointerTags(tok: Tokenizer, ids: readonly number[], schemaTokensOutside?: ReadonlySet<number>): number[] {
   const n = ids.length;
   const out = new Array<number>(5 * n).fill(0);
   const firstOrdinary = tok.specials.size;
   let firstTool = ids.findIndex((id) => id < firstOrdinary && /^<T\d+>$/.test(tok.piece(id)));
   if (firstTool < 0) firstTool = n;
   const queryTokens = new Set(ids.slice(0, firstTool).filter((id) => id >= firstOrdinary));
-  const schemaTokens = new Set(ids.slice(firstTool).filter((id) => id >= firstOrdinary));
+  // separate tool encoding: the utterance is encoded alone, its flags come from the offered schemas
+  const schemaTokens = schemaTokensOutside ?? new Set(ids.slice(firstTool).filter((id) => id >= firstOrdinary));
   let tool = 0;
   let param = 0;
   let value = 0;
