@@ -26,7 +26,8 @@ test('spoken commands as one stream reach the right MQTT topics with the right p
   const result = await runSpeechE2E(plan, { loadRouter: loadNeedleRouter, realtime: false });
   for (const o of result.outcomes) {
     t.diagnostic(`${o.ok ? 'ok  ' : 'MISS'} ${o.command.voice} ${o.command.snrDb === null ? 'clean' : `${o.command.snrDb}dB`} `
-      + `"${o.command.text}" heard ${JSON.stringify(o.heard)}${o.why ? ` (${o.why})` : ''}`);
+      + `"${o.command.text}" heard ${JSON.stringify(o.heard)}${o.why ? ` (${o.why})` : ''}`
+      + ` confidence ${o.confidences.map((c) => `stt ${c.stt?.toFixed(2) ?? '-'} combined ${c.combined?.toFixed(2) ?? '-'}`).join(', ')}`);
   }
   const groups = summarize(result.outcomes);
   for (const g of groups) t.diagnostic(`${g.group}: ${g.ok}/${g.total}`);

@@ -164,6 +164,8 @@ export interface E2EOutcome {
   command: E2ECommand;
   /** Transcript(s) of the utterance(s) that overlapped the command. */
   heard: string[];
+  /** Per utterance: the recogniser's mean word confidence and the decision's (router x recogniser). */
+  confidences: Array<{ stt?: number; combined?: number }>;
   ok: boolean;
   /** What went wrong, for the report. */
   why?: string;
@@ -236,7 +238,8 @@ ${E2E_TOOLS_YAML}`;
       const mine = reports.filter((r) => r.end.lastSpeechAtMs >= c.startMs && r.end.lastSpeechAtMs - r.end.speechMs <= c.endMs + 200);
       const heard = mine.map((r) => r.transcript.text);
       const executed = mine.flatMap((r) => (r.result?.calls ?? []).filter((k) => k.status === 'executed').map((k) => ({ k, r })));
-      const outcome: E2EOutcome = { command: c, heard, ok: false };
+      const confidences = mine.map((r) => ({ stt: r.sttConfidence, combined: r.result?.confidence }));
+      const outcome: E2EOutcome = { command: c, heard, confidences, ok: false };
       const want = expectedMessage(c.call);
       const match = executed.find(({ k }) => k.name === c.call.name
         && JSON.stringify(Object.entries(k.arguments).sort()) === JSON.stringify(Object.entries(c.call.arguments).sort()));
