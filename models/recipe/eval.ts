@@ -37,6 +37,8 @@ function printSummary(name: string, s: Summary): void {
   console.log(`full-call exact match  ${pct(s.exactMatch)}   (calls only: ${pct(s.exactMatchCalls)})`);
   console.log(`[] precision / recall  ${pct(s.emptyPrecision)} / ${pct(s.emptyRecall)}`);
   console.log(`latency p50 / p95      ${s.latencyP50.toFixed(1)} / ${s.latencyP95.toFixed(1)} ms`);
+  const t = s.atThreshold;
+  console.log(`at threshold ${t.threshold}: [] acted on ${pct(t.emptyActedOn).trim()}, calls executed right ${pct(t.callsExecutedRight).trim()}, acted-on answers wrong ${pct(t.actedWrong).trim()}`);
   console.log('errors (share of all examples): ' + (Object.entries(s.errors).map(([k, v]) => `${k} ${pct(v ?? 0).trim()}`).join(', ') || 'none'));
   console.log('per family: n  name-acc  exact');
   for (const [fam, f] of Object.entries(s.families).sort()) console.log(`  ${fam.padEnd(22)} ${String(f.n).padStart(4)}  ${pct(f.toolNameAccuracy)}  ${pct(f.exactMatch)}`);

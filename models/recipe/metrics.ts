@@ -71,11 +71,20 @@ export interface Summary {
   families: Record<string, { n: number; toolNameAccuracy: number; exactMatch: number }>;
   /** Share of all examples per error category. */
   errors: Partial<Record<ErrorKind, number>>;
+  /**
+   * What the daemon would do at its confidence threshold (answers below it are not acted on):
+   * share of `[]` examples acted on anyway, share of call examples executed exactly right, and
+   * share of the acted-on answers that were not exactly right.
+   */
+  atThreshold: { threshold: number; emptyActedOn: number; callsExecutedRight: number; actedWrong: number };
 }
+
+/** The daemon's default `confidenceThreshold` (src/agent/default-config.ts). */
+export const DEFAULT_THRESHOLD = 0.5;
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
-export function summarize(rows: readonly Scored[]): Summary {
+export function summarize(rows: readonly Scored[], threshold = DEFAULT_THRESHOLD): Summary {
   const calls = rows.filter((r) => !r.expectedEmpty);
   const predEmpty = rows.filter((r) => r.predictedEmpty);
   const expEmpty = rows.filter((r) => r.expectedEmpty);
@@ -92,6 +101,13 @@ export function summarize(rows: readonly Scored[]): Summary {
   for (const f of Object.values(families)) { f.toolNameAccuracy /= f.n; f.exactMatch /= f.n; }
   const errors: Summary['errors'] = {};
   for (const r of rows) if (r.error !== 'ok') errors[r.error] = (errors[r.error] ?? 0) + 1 / rows.length;
+  const acted = rows.filter((r) => !r.predictedEmpty && r.confidence >= threshold);
+  const atThreshold = {
+    threshold,
+    emptyActedOn: ratio(acted.filter((r) => r.expectedEmpty).length, expEmpty.length),
+    callsExecutedRight: ratio(acted.filter((r) => !r.expectedEmpty && r.exact).length, calls.length),
+    actedWrong: acted.length === 0 ? 0 : acted.filter((r) => !r.exact).length / acted.length,
+  };
   return {
     n: rows.length,
     toolNameAccuracy: ratio(rows.filter((r) => r.namesOk).length, rows.length),
@@ -104,5 +120,6 @@ export function summarize(rows: readonly Scored[]): Summary {
     latencyP95: ms[Math.floor(ms.length * 0.95)] ?? 0,
     families,
     errors,
+    atThreshold,
   };
 }

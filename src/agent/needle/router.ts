@@ -225,7 +225,7 @@ export class NeedleRouter implements Router {
       if (numbers) {
         // a number is chosen whole: each candidate's sequence log-probability under the decoder
         const pick = await this.pickNumber(numbers, out.logits, position, past, cross);
-        confidence = Math.min(confidence, pick.p);
+        confidence *= pick.p;
         for (const id of pick.tokens) state = grammar.advance(state, id);
         past = pick.past;
         position += pick.tokens.length - 1;
@@ -234,7 +234,9 @@ export class NeedleRouter implements Router {
       }
       const bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
       const { id, p } = pickAllowed(out.logits, allowed, bonus);
-      if (grammar.isDecision(state)) confidence = Math.min(confidence, p);
+      // the answer's probability under the decisions taken: their product (it ranked right vs wrong
+      // answers better than the lowest single decision: AUC 0.894 vs 0.875 on 1,100 examples)
+      if (grammar.isDecision(state)) confidence *= p;
       state = grammar.advance(state, id);
       token = id;
     }
