@@ -42,7 +42,8 @@ MODEL_SIZE ?= tiny
 TRAIN_MINUTES ?= 70
 TOOL_ENCODING ?= joint
 TRAIN_EXAMPLES ?= 150000
-.PHONY: train-deps data train export quantize
+COMPARE_MINUTES ?= 30
+.PHONY: train-deps data train export quantize compare-encoding
 
 train-deps:
 	$(SUDO) apt-get update -qq
@@ -57,6 +58,10 @@ train:
 export:
 	$(PYTHON) models/recipe/export.py --checkpoint models/work/checkpoint.pt --out models/needle
 	$(PYTHON) models/recipe/quantize.py --dir models/needle
+
+# joint vs separate tool encoding at an equal CPU budget (after `make data`)
+compare-encoding:
+	MINUTES=$(COMPARE_MINUTES) PYTHON=$(PYTHON) sh models/recipe/compare-encoding.sh
 
 # regenerate data, train, export fp32 + int8 and write the model card
 model: train-deps data train export eval
