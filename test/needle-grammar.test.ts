@@ -84,14 +84,14 @@ describe('decoding grammar', () => {
     assert.ok(grammar.allowed(whole).includes(grammar.ids.eos));
   });
 
-  it('takes numbers from the utterance, or the range bounds and 0 / 100, never invented digits', () => {
+  it('takes numbers from the utterance, never invented digits', () => {
     const tools: ToolSchema[] = [{ name: 'set_thermostat', description: 'set temperature', parameters: { type: 'object', properties: {
       degrees: { type: 'integer', minimum: 50, maximum: 90 }, hold: { type: 'integer', minimum: 0, maximum: 7200 } }, required: ['degrees'] } }];
     const query = encodeQuery(tok, normalizeUtterance('set the thermostat to seventy two for five minutes'));
     const grammar = new CallGrammar(tok, tools, [1], query, 1);
     const first = grammar.allowed(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]));
-    const candidates = [' 72', ' 50', ' 90'];
-    for (const piece of ordinary(first)) assert.ok(candidates.some((c) => c.startsWith(piece)), `"${piece}" does not start 72, 50 or 90`);
+    assert.ok(ordinary(first).length > 0);
+    for (const piece of ordinary(first)) assert.ok(' 72'.startsWith(piece), `"${piece}" does not start 72`);
     // the 72 is spent on degrees: the hold time can be the 300 seconds the utterance says, or 0 / 100 / 7200, not 72
     const afterDegrees = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 72'), tok.special('<P2>')]);
     let state = afterDegrees;
@@ -103,6 +103,13 @@ describe('decoding grammar', () => {
     const hold = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 72'), tok.special('<P2>'), ...tok.encode(' 300')]);
     assert.ok(grammar.allowed(hold).includes(grammar.ids.eos));
     assert.deepEqual(grammar.calls(grammar.advance(hold, grammar.ids.eos)), [{ name: 'set_thermostat', arguments: { degrees: 72, hold: 300 } }]);
+  });
+
+  it('offers 0, 100 and the range bounds only when no number the utterance says fits', () => {
+    const tools: ToolSchema[] = [{ name: 'set_blinds', description: 'blinds position', parameters: { type: 'object', properties: { position: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['position'] } }];
+    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, "it's too bright in here"), 1);
+    const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
+    assert.deepEqual(grammar.numberChoices(state), { candidates: [' 0', ' 100'], said: false });
   });
 
   it('offers only the range bounds when the number the utterance says is out of range', () => {

@@ -98,6 +98,19 @@ describe('Needle ONNX model', () => {
     }
     assert.deepEqual((await router.route('tell me a joke')).calls, []);
   });
+
+  it('routes with schemas outside the supported subset instead of crashing', async () => {
+    const tools = [
+      { name: 'light_on', description: 'Turn on the light' },
+      { name: 'set_volume', description: 'Set the speaker volume', parameters: { type: 'object', properties: {
+        level: { type: ['integer', 'null'], minimum: 0, maximum: 100 }, zones: { type: 'array', items: { type: 'string' } } }, required: ['level'] } },
+    ] as unknown as ToolSchema[];
+    const router = await fp32.bind(tools);
+    assert.match(router.warnings.join('\n'), /zones has type "array"/);
+    const r = await router.route('set the volume to thirty');
+    assert.deepEqual(r.calls, [{ name: 'set_volume', arguments: { level: 30 } }]);
+    assert.deepEqual((await router.route('turn on the light')).calls, [{ name: 'light_on', arguments: {} }]);
+  });
 });
 
 describe('Needle model files', () => {

@@ -9,8 +9,8 @@
  * Values the way the training data has them (models/recipe/generator):
  * - a string is a run of whole words of the normalised utterance (never part of a word);
  * - a number is one the utterance says (after inverse text normalisation "six minutes" reads
- *   "360 seconds"), or one the phrasing implies: 0 or 100 ("it's too bright", "flat out") or a bound
- *   of the parameter's range. Only when none of these fits the range are free digits allowed;
+ *   "360 seconds"); only when none fits, one the phrasing implies: 0 or 100 ("it's too bright", "flat
+ *   out") or a bound of the parameter's range; only when none of these fits are free digits allowed;
  * - every word of the utterance feeds at most one argument of the answer ("at 01:30 move the car"
  *   cannot give "01:30" to both the time and the text);
  * - one call per tool: a second call names another tool, and a call never repeats;
@@ -125,23 +125,24 @@ export class CallGrammar {
 
   /**
    * At the start of a number value: the numbers the utterance says that fit the parameter (and no
-   * other argument took), and the implied ones (0, 100, the range bounds) that are not among them,
-   * as texts with a leading space. Null when the state is not there or nothing fits (free digits).
+   * other argument took); only when there is none, the implied ones (0, 100, the range bounds). In
+   * the training data an implied number never appears while a said one fits (0 of 283 numbers in the
+   * validation split). Texts with a leading space; null when the state is not there or nothing fits
+   * (free digits).
    */
-  numberChoices(s: GrammarState): { said: string[]; implied: string[] } | null {
+  numberChoices(s: GrammarState): { candidates: string[]; said: boolean } | null {
     if (s.phase !== 'value' || !s.tool) return null;
     const schema = this.schemaOf(s);
     if (schema.enum || (schema.type !== 'integer' && schema.type !== 'number')) return null;
     const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
     const said = new Set(this.words.filter((w, k) => !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(w.text)).map((w) => Number(w.text)).filter(fits));
-    const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v) && !said.has(v)));
-    if (said.size + implied.size === 0) return null;
-    return { said: [...said].map((v) => ` ${v}`), implied: [...implied].map((v) => ` ${v}`) };
+    if (said.size > 0) return { candidates: [...said].map((v) => ` ${v}`), said: true };
+    const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v)));
+    return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false } : null;
   }
 
   private numberCandidates(s: GrammarState): string[] | null {
-    const choices = this.numberChoices(s);
-    return choices ? [...choices.said, ...choices.implied] : null;
+    return this.numberChoices(s)?.candidates ?? null;
   }
 
   /** Indices (into the offered tools) of the tools not called yet in this answer. */

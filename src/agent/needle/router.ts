@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
+import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
 import { encodeQuery, encodeTool, pointerTags } from './serialize.js';
@@ -83,6 +84,10 @@ export class NeedleRouter implements Router {
   /** slot pointer token id -> index into tools */
   private readonly slotTokenTool = new Map<number, number>();
   private readonly enumOffsets: Array<Map<string, number>>;
+  /** The tools as the model sees them (see routable-schema.ts), in the order of `tools`. */
+  private readonly view: ToolSchema[];
+  /** What of the given schemas the router cannot use (left-out parameters, enum values past the slots). */
+  readonly warnings: string[];
 
   constructor(
     readonly tools: readonly ToolSchema[],
@@ -92,8 +97,11 @@ export class NeedleRouter implements Router {
   ) {
     this.tok = runtime.tok;
     this.model = runtime.model;
+    const routable = tools.map(routableTool);
+    this.view = routable.map((r) => r.tool);
+    this.warnings = routable.flatMap((r) => r.warnings);
     this.slots = tools.map((_, i) => i + 1);
-    this.toolTokens = tools.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
+    this.toolTokens = this.view.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
     this.slots.forEach((slot, i) => this.slotTokenTool.set(this.tok.special(`<T${slot}>`), i));
     let offset = 0;
     for (const ids of this.toolTokens) { this.toolStart.push(offset); offset += ids.length; }
@@ -211,7 +219,7 @@ export class NeedleRouter implements Router {
   }
 
   private async decode(query: number[], cross: KvSet, relevance: Float32Array | null): Promise<{ calls: ToolCall[]; confidence: number }> {
-    const grammar = new CallGrammar(this.tok, this.tools, this.slots, query, this.maxCalls);
+    const grammar = new CallGrammar(this.tok, this.view, this.slots, query, this.maxCalls);
     let state = grammar.start();
     let past = this.model.emptyCache();
     let token = this.model.meta.bos;
@@ -246,33 +254,29 @@ export class NeedleRouter implements Router {
 
   /**
    * Scores every candidate number as a whole token sequence, branching the decoder cache from the
-   * current step, plus a prior: a number the utterance says is far likelier than an implied one
-   * (0, 100, a range bound), which the training data gives only when no said number fits.
-   * Returns the chosen tokens, the cache after all but the last of them, and the decision's
-   * probability: for a number the utterance says, renormalised over the candidates; for an implied
-   * one, the decoder's own probability of it, so a number nobody said (a bound picked for "set a timer
-   * for the") only passes the policy's threshold when the model is sure of it.
+   * current step (a per-token choice preferred the one-token "0" or "100" over "83"). Returns the
+   * chosen tokens, the cache after all but the last of them, and the decision's probability: for
+   * numbers the utterance says, renormalised over them; for an implied one, the decoder's own
+   * probability of it, so a number nobody said (a bound picked for "set a timer for the") only
+   * passes the policy's threshold when the model is sure of it.
    */
-  private async pickNumber(choices: { said: string[]; implied: string[] }, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
+  private async pickNumber(choices: { candidates: string[]; said: boolean }, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
     Promise<{ tokens: number[]; past: KvSet; p: number }> {
-    const both = choices.said.length > 0 && choices.implied.length > 0;
-    const scored: Array<{ tokens: number[]; past: KvSet; score: number; logp: number; said: boolean }> = [];
-    for (const [texts, prior, said] of [[choices.said, both ? Math.log(0.99) : 0, true], [choices.implied, both ? Math.log(0.01) : 0, false]] as const) {
-      for (const text of texts) {
-        const tokens = this.tok.encode(text);
-        let logp = logSoftmaxAt(logits, tokens[0]);
-        let branch = past;
-        for (let k = 1; k < tokens.length; k++) {
-          const out = await this.model.step(tokens[k - 1], position + k, branch, cross);
-          branch = out.present;
-          logp += logSoftmaxAt(out.logits, tokens[k]);
-        }
-        scored.push({ tokens, past: branch, score: prior + logp, logp, said });
+    const scored: Array<{ tokens: number[]; past: KvSet; logp: number }> = [];
+    for (const text of choices.candidates) {
+      const tokens = this.tok.encode(text);
+      let logp = logSoftmaxAt(logits, tokens[0]);
+      let branch = past;
+      for (let k = 1; k < tokens.length; k++) {
+        const out = await this.model.step(tokens[k - 1], position + k, branch, cross);
+        branch = out.present;
+        logp += logSoftmaxAt(out.logits, tokens[k]);
       }
+      scored.push({ tokens, past: branch, logp });
     }
-    const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
-    const sum = scored.reduce((acc, c) => acc + Math.exp(c.score - best.score), 0);
-    return { tokens: best.tokens, past: best.past, p: best.said ? 1 / sum : Math.exp(best.logp) };
+    const best = scored.reduce((a, b) => (b.logp > a.logp ? b : a));
+    const sum = scored.reduce((acc, c) => acc + Math.exp(c.logp - best.logp), 0);
+    return { tokens: best.tokens, past: best.past, p: choices.said ? 1 / sum : Math.exp(best.logp) };
   }
 
   async close(): Promise<void> {
