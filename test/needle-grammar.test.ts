@@ -138,4 +138,16 @@ describe('decoding grammar', () => {
     const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' home garage door'), tok.special('<P2>'), ...tok.encode(' on'), grammar.ids.eos]);
     assert.deepEqual(grammar.calls(state), [{ name: 'mqtt_publish', arguments: { path: 'home/garage/door', payload: 'on' } }]);
   });
+
+  it('copies a negative number even where BPE splits off the space before its sign', () => {
+    const tools: ToolSchema[] = [{ name: 'set_freezer', description: 'freezer', parameters: { type: 'object', properties: { t: { type: 'number', minimum: -30, maximum: 0 } }, required: ['t'] } }];
+    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('set the freezer to minus eighteen')), 1);
+    let state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
+    assert.deepEqual(grammar.numberChoices(state), { candidates: [' -18'], said: true });
+    for (const id of tok.encode(' -18')) {
+      assert.ok(grammar.allowed(state).includes(id), `"${tok.piece(id)}" is not allowed`);
+      state = grammar.advance(state, id);
+    }
+    assert.deepEqual(grammar.calls(grammar.advance(state, grammar.ids.eos)), [{ name: 'set_freezer', arguments: { t: -18 } }]);
+  });
 });

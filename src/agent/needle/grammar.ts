@@ -111,7 +111,8 @@ export class CallGrammar {
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
-    for (let id = firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]+$/.test(tok.piece(id))) this.numberTokens.push(id);
+    // digits, signs, points, and the bare space BPE may split off before a sign (" -5" -> " ", "-", "5")
+    for (let id = firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]*$/.test(tok.piece(id)) && tok.piece(id) !== '') this.numberTokens.push(id);
     this.query = queryTokenIds.filter((id) => id >= firstOrdinary);
     this.query.forEach((id, pos) => {
       if (pos === 0 || tok.piece(id).startsWith(' ')) this.words.push({ text: '', from: pos, to: pos });
@@ -311,6 +312,11 @@ export class CallGrammar {
 
   private closeValue(s: GrammarState): void {
     if (s.phase !== 'value' || !s.tool) return;
+    if (s.value.length === 0) {
+      // cut off before any value token (step limit): give no value rather than an invented one
+      s.phase = 'params';
+      return;
+    }
     const [name, schema] = s.tool.params[s.param];
     let value: JsonPrimitive;
     if (schema.enum) {
