@@ -22,6 +22,8 @@ describe('inverse text normalisation', () => {
     ['wake me at six oclock a.m.', 'wake me at 06:00'],
     ['set it to -5 degrees', 'set it to -5 degrees'],
     ['set it to minus five', 'set it to -5'],
+    ['open the blinds halfway', 'open the blinds 50 percent'],
+    ['open them half way please', 'open them 50 percent please'],
     ['the wi-fi in room 5-10', 'the wi fi in room 5 10'],
     ['quarter to eight', '07:45'],
     ['set a timer for five minutes and thirty seconds', 'set a timer for 330 seconds'],

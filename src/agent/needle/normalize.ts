@@ -247,6 +247,8 @@ export function normalizeUtterance(text: string): string {
   tokens = timesToClock(tokens);
   tokens = durationsToSeconds(tokens);
   tokens = tokens.map((w) => (w === 'per' ? w : w === 'percentage' ? 'percent' : w));
+  // "halfway" is a position: 50 percent
+  tokens = tokens.flatMap((w, i) => (w === 'halfway' ? ['50', 'percent'] : w === 'half' && tokens[i + 1] === 'way' ? ['50'] : w === 'way' && tokens[i - 1] === 'half' ? ['percent'] : [w]));
   return tokens.join(' ');
 }
 
