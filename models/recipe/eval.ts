@@ -51,11 +51,19 @@ async function main(): Promise<void> {
     let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalExample);
     if (limit) rows = rows.slice(0, limit);
     const scored = [];
-    for (const ex of rows) {
-      const router = await runtime.bind(ex.tools, 4, pointer);
-      const result = await router.route(ex.query);
-      scored.push(scoreExample(ex, result.calls, result.timings.totalMs, result.confidence));
+    let failed = 0;
+    for (const [i, ex] of rows.entries()) {
+      try {
+        const router = await runtime.bind(ex.tools, 4, pointer);
+        const result = await router.route(ex.query);
+        scored.push(scoreExample(ex, result.calls, result.timings.totalMs, result.confidence));
+      } catch (err) {
+        // an example the router refuses (e.g. more tools than slots) counts as answered with []
+        if (failed++ < 5) console.error(`${basename(file)}:${i + 1}: ${(err as Error).message}`);
+        scored.push(scoreExample(ex, [], 0, 0));
+      }
     }
+    if (failed > 0) console.error(`${basename(file)}: ${failed} example(s) could not be routed, scored as []`);
     const name = basename(file, '.jsonl');
     report[name] = summarize(scored);
     printSummary(name, report[name]);
