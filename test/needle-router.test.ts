@@ -111,6 +111,30 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(r.calls, [{ name: 'set_volume', arguments: { level: 30 } }]);
     assert.deepEqual((await router.route('turn on the light')).calls, [{ name: 'light_on', arguments: {} }]);
   });
+
+  it('shortlists a configuration with more tools than the model has slots', async () => {
+    // 60 distinct tools from the fixtures, none of them a light, a thermostat or a bedroom device, plus
+    // the two asked for: this tests the shortlist, not how well the model tells close devices apart
+    const seen = new Set<string>();
+    const distractors: ToolSchema[] = [];
+    for (const ex of load('heldout_templates', 800)) {
+      for (const t of ex.tools) {
+        if (distractors.length < 60 && !seen.has(t.name) && !/light|lamp|dimmer|bright|colou?r|thermostat|temp|heat|climate|hvac|bedroom/i.test(`${t.name} ${t.description}`)) {
+          seen.add(t.name);
+          distractors.push(t);
+        }
+      }
+    }
+    const light: ToolSchema = { name: 'set_light', description: 'Switch the light in a room on or off', parameters: { type: 'object', properties: {
+      room: { type: 'string', enum: ['kitchen', 'bedroom', 'hallway'] }, state: { type: 'string', enum: ['on', 'off'] } }, required: ['room', 'state'] } };
+    const thermostat: ToolSchema = { name: 'set_thermostat', description: 'Set the thermostat target temperature', parameters: { type: 'object', properties: {
+      temperature: { type: 'integer', minimum: 10, maximum: 30 } }, required: ['temperature'] } };
+    const tools = [...distractors.slice(0, 30), light, ...distractors.slice(30), thermostat];
+    assert.equal(tools.length, 62);
+    const router = await fp32.bind(tools);
+    assert.deepEqual((await router.route('turn off the bedroom light')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'off' } }]);
+    assert.deepEqual((await router.route('set the thermostat to twenty one degrees')).calls, [{ name: 'set_thermostat', arguments: { temperature: 21 } }]);
+  });
 });
 
 describe('Needle model files', () => {
@@ -132,8 +156,13 @@ describe('Needle model files', () => {
     writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(tok));
     await assert.rejects(loadNeedleRouter({ modelDir: dir, tools }), /tokenizer has \d+ tokens but the model expects \d+/);
   });
-  it('refuses more tools than the model has slots', async () => {
+  it('refuses more tools than slots when the model cannot shortlist (no relevance head)', async () => {
+    const dir = join(tmp, 'no-relevance');
+    cpSync(modelDir, dir, { recursive: true });
+    const meta = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { encoder: { relevance?: string } };
+    delete meta.encoder.relevance;
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(meta));
     const many = Array.from({ length: 49 }, (_, i) => ({ ...tools[0], name: `t${i}` }));
-    await assert.rejects(loadNeedleRouter({ modelDir, tools: many }), /49 tools configured, the model has 48 tool slots/);
+    await assert.rejects(loadNeedleRouter({ modelDir: dir, tools: many }), /49 tools configured, the model has 48 tool slots/);
   });
 });

@@ -40,6 +40,18 @@ export type PointerScoring = 'decoder' | 'pointers' | 'pointers+call' | 'pointer
 export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers+calls';
 
 const MAX_STEPS = 96;
+/**
+ * Tool shortlist. The model was trained on 1-10 offered tools. Above SHORTLIST_ABOVE tools the
+ * router first reads the relevance head over chunks of CHUNK_TOOLS tools and routes with the
+ * SHORTLIST_KEEP most relevant ones: the encoder's cost grows linearly instead of quadratically
+ * with the number of tools, and configurations with more tools than the model has slots work.
+ * Accuracy with many tools is the same either way (measured in the model card: the relevance head,
+ * not the length, is what loses the right tool among many).
+ */
+const SHORTLIST_ABOVE = 10;
+const CHUNK_TOOLS = 8;
+const SHORTLIST_KEEP = 6;
+const SUBSET_CACHE = 256;
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
 export class NeedleRuntime {
@@ -62,7 +74,7 @@ export class NeedleRuntime {
   }
 
   async bind(tools: readonly ToolSchema[], maxCalls = 4, pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING): Promise<NeedleRouter> {
-    checkToolCount(tools);
+    checkToolCount(tools, this.model);
     const router = new NeedleRouter(tools, this, maxCalls, pointerScoring);
     await router.prepare();
     return router;
@@ -74,6 +86,9 @@ export class NeedleRouter implements Router {
   private readonly toolTokens: number[][];
   private toolCache: KvSet[] | null = null;
   private schemaTokenSet: Set<number> | null = null;
+  /** shortlisting: routers over consecutive chunks of the tools, and over recently chosen subsets */
+  private chunkRouters: NeedleRouter[] | null = null;
+  private readonly subsets = new Map<string, NeedleRouter>();
   /** true when this router loaded its own runtime (then close() releases it) */
   private ownsRuntime = false;
   private readonly tok: Tokenizer;
@@ -100,8 +115,10 @@ export class NeedleRouter implements Router {
     const routable = tools.map(routableTool);
     this.view = routable.map((r) => r.tool);
     this.warnings = routable.flatMap((r) => r.warnings);
-    this.slots = tools.map((_, i) => i + 1);
-    this.toolTokens = this.view.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
+    // a router over more tools than slots only shortlists (route() delegates to routers over subsets)
+    const own = tools.length <= MAX_TOOL_SLOTS ? this.view : [];
+    this.slots = own.map((_, i) => i + 1);
+    this.toolTokens = own.map((t, i) => encodeTool(this.tok, t, this.slots[i]));
     this.slots.forEach((slot, i) => this.slotTokenTool.set(this.tok.special(`<T${slot}>`), i));
     let offset = 0;
     for (const ids of this.toolTokens) { this.toolStart.push(offset); offset += ids.length; }
@@ -118,11 +135,15 @@ export class NeedleRouter implements Router {
   }
 
   static async load(options: NeedleRouterOptions): Promise<NeedleRouter> {
-    checkToolCount(options.tools);
     const runtime = await NeedleRuntime.load(options.modelDir, options.variant ?? 'fp32', options.threads ?? 1);
-    const router = await runtime.bind(options.tools, options.maxCalls ?? 4, options.pointerScoring ?? DEFAULT_POINTER_SCORING);
-    router.ownsRuntime = true;
-    return router;
+    try {
+      const router = await runtime.bind(options.tools, options.maxCalls ?? 4, options.pointerScoring ?? DEFAULT_POINTER_SCORING);
+      router.ownsRuntime = true;
+      return router;
+    } catch (err) {
+      await runtime.model.release();
+      throw err;
+    }
   }
 
   /** Separate-mode models: encode every tool once and keep its keys/values. */
@@ -138,6 +159,11 @@ export class NeedleRouter implements Router {
     return this.model.meta.parameters;
   }
 
+  /** Whether this router shortlists its tools per request (many tools, a joint model with the relevance head). */
+  private get shortlists(): boolean {
+    return this.tools.length > SHORTLIST_ABOVE && canShortlist(this.model);
+  }
+
   async route(text: string): Promise<RouteResult> {
     const t0 = performance.now();
     const normalizedText = normalizeUtterance(text);
@@ -145,6 +171,12 @@ export class NeedleRouter implements Router {
     const t1 = performance.now();
     if (normalizedText === '') {
       return { calls: [], confidence: 1, normalizedText, timings: { normalizeMs: t1 - t0, encodeMs: 0, decodeMs: 0, totalMs: t1 - t0 } };
+    }
+    if (this.shortlists) {
+      const sub = await this.shortlist(query);
+      const result = await sub.route(text);
+      const shortlistMs = performance.now() - t1 - result.timings.totalMs;
+      return { ...result, timings: { ...result.timings, encodeMs: result.timings.encodeMs + shortlistMs, totalMs: result.timings.totalMs + shortlistMs } };
     }
     let cross: KvSet;
     let relevance: Float32Array | null = null;
@@ -164,6 +196,31 @@ export class NeedleRouter implements Router {
       normalizedText,
       timings: { normalizeMs: t1 - t0, encodeMs: t2 - t1, decodeMs: t3 - t2, totalMs: t3 - t0 },
     };
+  }
+
+  /** The router over the SHORTLIST_KEEP tools the relevance head rates highest for this query. */
+  private async shortlist(query: number[]): Promise<NeedleRouter> {
+    this.chunkRouters ??= Array.from({ length: Math.ceil(this.tools.length / CHUNK_TOOLS) },
+      (_, c) => new NeedleRouter(this.tools.slice(c * CHUNK_TOOLS, (c + 1) * CHUNK_TOOLS), this.runtime, this.maxCalls, this.pointerScoring));
+    const scores: number[] = [];
+    for (const chunk of this.chunkRouters) scores.push(...(await chunk.toolRelevance(query)));
+    const keep = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score).slice(0, SHORTLIST_KEEP).map((x) => x.i).sort((a, b) => a - b);
+    const key = keep.join(',');
+    let sub = this.subsets.get(key);
+    if (!sub) {
+      sub = new NeedleRouter(keep.map((i) => this.tools[i]), this.runtime, this.maxCalls, this.pointerScoring);
+      if (this.subsets.size >= SUBSET_CACHE) this.subsets.delete(this.subsets.keys().next().value as string);
+      this.subsets.set(key, sub);
+    }
+    return sub;
+  }
+
+  /** The relevance head's "is called" logit for each tool, read with the query (joint encoding). */
+  private async toolRelevance(query: number[]): Promise<number[]> {
+    const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
+    const relevance = encoded.relevance;
+    if (!relevance) throw new Error('Needle router: the model has no relevance head to shortlist tools with');
+    return this.tools.map((_, i) => relevance[2 * (query.length + this.toolStart[i])]);
   }
 
   private encode(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
@@ -284,8 +341,13 @@ export class NeedleRouter implements Router {
   }
 }
 
-function checkToolCount(tools: readonly ToolSchema[]): void {
-  if (tools.length > MAX_TOOL_SLOTS) {
+/** A joint-encoding model with the relevance head can shortlist any number of tools. */
+function canShortlist(model: NeedleOnnx): boolean {
+  return model.meta.config.tool_encoding !== 'separate' && model.meta.encoder.relevance !== undefined;
+}
+
+function checkToolCount(tools: readonly ToolSchema[], model: NeedleOnnx): void {
+  if (tools.length > MAX_TOOL_SLOTS && !canShortlist(model)) {
     throw new Error(`Needle router: ${tools.length} tools configured, the model has ${MAX_TOOL_SLOTS} tool slots`);
   }
 }
