@@ -4,7 +4,11 @@
  * and recall, per-family figures and routing latency.
  *
  *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer pointers|pointers+call|decoder] [--json out.json]
- *                             [--limit N] [fixture.jsonl ...]
+ *                             [--limit N] [--pad-tools N] [fixture.jsonl ...]
+ *
+ * --pad-tools N offers every example N tools: its own plus unrelated ones from other examples
+ * (families that do not overlap its own, chosen by a fixed seed), answers unchanged: how accuracy
+ * holds up when a deployment configures more tools than the generator offers (1-10).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -27,12 +31,33 @@ const variant = opt('variant', 'fp32') as ModelVariant;
 const jsonOut = opt('json', '');
 const limit = Number(opt('limit', '0'));
 const pointer = opt('pointer', DEFAULT_POINTER_SCORING) as PointerScoring;
+const padTools = Number(opt('pad-tools', '0'));
+
+/** Pads each example's tools to `n` with tools of other examples from unrelated families. */
+function padded(rows: EvalExample[], n: number): EvalExample[] {
+  let seed = 7;
+  const rand = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const families = (ex: EvalExample): Set<string> => new Set(ex.meta?.families ?? []);
+  const pool = rows.flatMap((ex) => ex.tools.map((tool) => ({ tool, families: families(ex) })));
+  return rows.map((ex) => {
+    const own = families(ex);
+    const tools = [...ex.tools];
+    const names = new Set(tools.map((t) => t.name));
+    while (tools.length < n) {
+      const pick = pool[Math.floor(rand() * pool.length)];
+      if (names.has(pick.tool.name) || [...pick.families].some((f) => own.has(f))) continue;
+      names.add(pick.tool.name);
+      tools.splice(Math.floor(rand() * (tools.length + 1)), 0, pick.tool);
+    }
+    return { ...ex, tools };
+  });
+}
 const files = argv.length > 0 ? argv : ['heldout_templates', 'heldout_families'].map((n) => resolve(root, `test/fixtures/needle/${n}.jsonl`));
 
 function pct(x: number): string { return (100 * x).toFixed(1).padStart(5) + '%'; }
 
 function printSummary(name: string, s: Summary): void {
-  console.log(`\n== ${name} (${s.n} examples, model ${variant}, pointer scoring ${pointer}) ==`);
+  console.log(`\n== ${name} (${s.n} examples, model ${variant}, pointer scoring ${pointer}${padTools ? `, padded to ${padTools} tools` : ''}) ==`);
   console.log(`tool-name accuracy     ${pct(s.toolNameAccuracy)}   (calls only: ${pct(s.toolNameAccuracyCalls)})`);
   console.log(`full-call exact match  ${pct(s.exactMatch)}   (calls only: ${pct(s.exactMatchCalls)})`);
   console.log(`[] precision / recall  ${pct(s.emptyPrecision)} / ${pct(s.emptyRecall)}`);
@@ -50,6 +75,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalExample);
     if (limit) rows = rows.slice(0, limit);
+    if (padTools) rows = padded(rows, padTools);
     const scored = [];
     let failed = 0;
     for (const [i, ex] of rows.entries()) {
