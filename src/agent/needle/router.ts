@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
+import { DistinctiveWords } from './lexical.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
@@ -52,6 +53,15 @@ const SHORTLIST_ABOVE = 10;
 const CHUNK_TOOLS = 8;
 const SHORTLIST_KEEP = 6;
 const SUBSET_CACHE = 256;
+/**
+ * Lexical evidence (lexical.ts): a logit bonus per distinctive word of a tool the utterance says,
+ * at the choice of a tool; and a penalty on another call when no tool left to call is named. On 42
+ * commands for sibling tools that differ by one verb (start/stop_conveyor, lock/unlock_front_door,
+ * ...) the model alone was right 11 times and called both siblings with confidence >= 0.5 19 times;
+ * with these 36 and 2, for about one point of tool-name accuracy on the generated sets (model card).
+ */
+const LEXICAL_WEIGHT = 1;
+const ANOTHER_CALL_PENALTY = 4;
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
 export class NeedleRuntime {
@@ -86,6 +96,7 @@ export class NeedleRouter implements Router {
   private readonly toolTokens: number[][];
   private toolCache: KvSet[] | null = null;
   private schemaTokenSet: Set<number> | null = null;
+  private readonly lexical: DistinctiveWords;
   /** shortlisting: routers over consecutive chunks of the tools, and over recently chosen subsets */
   private chunkRouters: NeedleRouter[] | null = null;
   private readonly subsets = new Map<string, NeedleRouter>();
@@ -115,6 +126,7 @@ export class NeedleRouter implements Router {
     const routable = tools.map(routableTool);
     this.view = routable.map((r) => r.tool);
     this.warnings = routable.flatMap((r) => r.warnings);
+    this.lexical = new DistinctiveWords(this.view);
     // a router over more tools than slots only shortlists (route() delegates to routers over subsets)
     const own = tools.length <= MAX_TOOL_SLOTS ? this.view : [];
     this.slots = own.map((_, i) => i + 1);
@@ -188,7 +200,7 @@ export class NeedleRouter implements Router {
       if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
     const t2 = performance.now();
-    const { calls, confidence } = await this.decode(query, cross, relevance);
+    const { calls, confidence } = await this.decode(query, cross, relevance, this.lexical.hits(normalizedText));
     const t3 = performance.now();
     return {
       calls,
@@ -275,7 +287,18 @@ export class NeedleRouter implements Router {
     return null;
   }
 
-  private async decode(query: number[], cross: KvSet, relevance: Float32Array | null): Promise<{ calls: ToolCall[]; confidence: number }> {
+  /** Adds LEXICAL_WEIGHT per distinctive word of a tool the utterance says to that tool's pointer. */
+  private withLexicalEvidence(bonus: Map<number, number> | null, allowed: readonly number[], hits: readonly number[]): Map<number, number> | null {
+    if (hits.every((h) => h === 0)) return bonus;
+    const out = new Map(bonus ?? []);
+    for (const id of allowed) {
+      const i = this.slotTokenTool.get(id);
+      if (i !== undefined && hits[i] > 0) out.set(id, (out.get(id) ?? 0) + LEXICAL_WEIGHT * hits[i]);
+    }
+    return out;
+  }
+
+  private async decode(query: number[], cross: KvSet, relevance: Float32Array | null, lexicalHits: readonly number[]): Promise<{ calls: ToolCall[]; confidence: number }> {
     const grammar = new CallGrammar(this.tok, this.view, this.slots, query, this.maxCalls);
     let state = grammar.start();
     let past = this.model.emptyCache();
@@ -297,7 +320,15 @@ export class NeedleRouter implements Router {
         token = pick.tokens[pick.tokens.length - 1];
         continue;
       }
-      const bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
+      let bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
+      if (state.phase === 'tool') bonus = this.withLexicalEvidence(bonus, allowed, lexicalHits);
+      else if (state.phase !== 'start' && allowed.includes(grammar.ids.call) && allowed.includes(grammar.ids.eos)) {
+        // another call needs a tool the utterance names: otherwise a sibling of the tool just called
+        // ("start" beside "stop") rides along on the relevance it shares with it
+        const named = grammar.uncalledTools(state).some((i) => lexicalHits[i] > 0);
+        bonus = new Map(bonus ?? []);
+        bonus.set(grammar.ids.call, (bonus.get(grammar.ids.call) ?? 0) + (named ? 0 : -ANOTHER_CALL_PENALTY));
+      }
       const { id, p } = pickAllowed(out.logits, allowed, bonus);
       // the answer's probability under the decisions taken: their product (it ranked right vs wrong
       // answers better than the lowest single decision: AUC 0.894 vs 0.875 on 1,100 examples)

@@ -1,0 +1,32 @@
+/**
+ * Lexical evidence for the choice between offered tools: the words of a tool's name and description
+ * that no other offered tool has ("stop" for stop_conveyor beside start_conveyor), and how many of
+ * them the utterance says. The router adds this to the model's score for each tool pointer: a model
+ * trained on tools that differ by an enum value was no better than chance between sibling tools
+ * that differ by one verb (model card).
+ */
+import type { ToolSchema } from '../types.js';
+import { humanize, schemaText } from './serialize.js';
+
+/** Words that say nothing about which tool is meant. */
+const STOPWORDS = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'for', 'and', 'or', 'is', 'it', 'this', 'that', 'my', 'me', 'i', 'you',
+  'please', 'can', 'with', 'at', 'by', 'from', 'as', 'be', 'all', 'any', 'some']);
+
+function words(text: string): Set<string> {
+  return new Set(text.split(' ').filter((w) => w.length > 0 && !STOPWORDS.has(w)));
+}
+
+export class DistinctiveWords {
+  private readonly distinctive: Array<Set<string>>;
+
+  constructor(tools: readonly ToolSchema[]) {
+    const own = tools.map((t) => words(`${humanize(t.name)} ${schemaText(t.description ?? '')}`));
+    this.distinctive = own.map((set, i) => new Set([...set].filter((w) => own.every((other, j) => j === i || !other.has(w)))));
+  }
+
+  /** For each tool: how many of its distinctive words the (normalised) utterance contains. */
+  hits(normalizedText: string): number[] {
+    const said = words(normalizedText);
+    return this.distinctive.map((set) => [...set].filter((w) => said.has(w)).length);
+  }
+}
