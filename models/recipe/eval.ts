@@ -15,6 +15,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POINTER_SCORING, NeedleRuntime, type PointerScoring } from '../../src/agent/needle/router.js';
 import type { ModelVariant } from '../../src/agent/needle/onnx-model.js';
+import { Rng } from './generator/dsl.js';
 import { type EvalExample, scoreExample, summarize, type Summary } from './metrics.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,8 +36,7 @@ const padTools = Number(opt('pad-tools', '0'));
 
 /** Pads each example's tools to `n` with tools of other examples from unrelated families. */
 function padded(rows: EvalExample[], n: number): EvalExample[] {
-  let seed = 7;
-  const rand = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const r = new Rng(7);
   const families = (ex: EvalExample): Set<string> => new Set(ex.meta?.families ?? []);
   const pool = rows.flatMap((ex) => ex.tools.map((tool) => ({ tool, families: families(ex) })));
   return rows.map((ex) => {
@@ -44,10 +44,10 @@ function padded(rows: EvalExample[], n: number): EvalExample[] {
     const tools = [...ex.tools];
     const names = new Set(tools.map((t) => t.name));
     while (tools.length < n) {
-      const pick = pool[Math.floor(rand() * pool.length)];
+      const pick = r.pick(pool);
       if (names.has(pick.tool.name) || [...pick.families].some((f) => own.has(f))) continue;
       names.add(pick.tool.name);
-      tools.splice(Math.floor(rand() * (tools.length + 1)), 0, pick.tool);
+      tools.splice(r.int(0, tools.length), 0, pick.tool);
     }
     return { ...ex, tools };
   });

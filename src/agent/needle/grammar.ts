@@ -136,10 +136,15 @@ export class CallGrammar {
     const schema = this.schemaOf(s);
     if (schema.enum || (schema.type !== 'integer' && schema.type !== 'number')) return null;
     const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
-    const said = new Set(this.words.filter((w, k) => !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(w.text)).map((w) => Number(w.text)).filter(fits));
+    const said = new Set(this.words.map((_, k) => this.saidNumber(s, k)).filter((v): v is number => v !== null && fits(v)));
     if (said.size > 0) return { candidates: [...said].map((v) => ` ${v}`), said: true };
     const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v)));
     return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false } : null;
+  }
+
+  /** The number utterance word k says, if it is one and no argument took it yet. */
+  private saidNumber(s: GrammarState, k: number): number | null {
+    return !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(this.words[k].text) ? Number(this.words[k].text) : null;
   }
 
   private numberCandidates(s: GrammarState): string[] | null {
@@ -325,7 +330,7 @@ export class CallGrammar {
       value = s.value[0] === this.ids.yes;
     } else if (schema.type === 'integer' || schema.type === 'number') {
       value = Number(s.valueText.trim());
-      const said = this.words.findIndex((w, k) => !s.usedWords.has(k) && w.text !== '' && Number(w.text) === value);
+      const said = this.words.findIndex((_, k) => this.saidNumber(s, k) === value);
       if (said >= 0) s.usedWords.add(said);
     } else {
       value = this.tok.decode(s.value).trim();

@@ -184,12 +184,13 @@ export class NeedleRouter implements Router {
     if (normalizedText === '') {
       return { calls: [], confidence: 1, normalizedText, timings: { normalizeMs: t1 - t0, encodeMs: 0, decodeMs: 0, totalMs: t1 - t0 } };
     }
-    if (this.shortlists) {
-      const sub = await this.shortlist(query);
-      const result = await sub.route(text);
-      const shortlistMs = performance.now() - t1 - result.timings.totalMs;
-      return { ...result, timings: { ...result.timings, encodeMs: result.timings.encodeMs + shortlistMs, totalMs: result.timings.totalMs + shortlistMs } };
-    }
+    // shortlisting: reading the relevance over the chunks counts as encoding time
+    const sub = this.shortlists ? await this.shortlist(query) : this;
+    return sub.routeQuery(normalizedText, query, t0, t1);
+  }
+
+  /** Encoding and decoding of an already normalised and tokenised utterance. */
+  private async routeQuery(normalizedText: string, query: number[], t0: number, t1: number): Promise<RouteResult> {
     let cross: KvSet;
     let relevance: Float32Array | null = null;
     if (this.separate && this.toolCache) {
@@ -232,7 +233,7 @@ export class NeedleRouter implements Router {
     const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
     const relevance = encoded.relevance;
     if (!relevance) throw new Error('Needle router: the model has no relevance head to shortlist tools with');
-    return this.tools.map((_, i) => relevance[2 * (query.length + this.toolStart[i])]);
+    return this.tools.map((_, i) => this.toolLogit(relevance, query.length, i));
   }
 
   private encode(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
@@ -245,11 +246,15 @@ export class NeedleRouter implements Router {
     return this.schemaTokenSet;
   }
 
+  /** The relevance logit of "tool i is called", read at the tool's slot token. */
+  private toolLogit(relevance: Float32Array, queryLength: number, i: number): number {
+    return relevance[2 * (queryLength + this.toolStart[i])];
+  }
+
   /** log σ(relevance) of each allowed pointer token at this state (0 where there is none). */
   private pointerBonus(grammar: CallGrammar, state: GrammarState, allowed: number[], relevance: Float32Array, queryLength: number): Map<number, number> | null {
     const logSigmoid = (x: number): number => -Math.log1p(Math.exp(-x));
-    // relevance logit of "tool i is called", read at the tool's slot token
-    const toolLogit = (i: number): number => relevance[2 * (queryLength + this.toolStart[i])];
+    const toolLogit = (i: number): number => this.toolLogit(relevance, queryLength, i);
     const bonus = new Map<number, number>();
     if (this.pointerScoring !== 'pointers' && state.phase === 'start' && state.calls.length === 0 && allowed.includes(grammar.ids.call)) {
       // call or nothing: the most relevant tool's probability of being called
@@ -259,7 +264,7 @@ export class NeedleRouter implements Router {
       bonus.set(grammar.ids.eos, Math.log(Math.max(1 - best, 1e-6)));
       return bonus;
     }
-    if (this.pointerScoring === 'pointers+calls' && allowed.includes(grammar.ids.call) && allowed.includes(grammar.ids.eos) && state.phase !== 'start') {
+    if (this.pointerScoring === 'pointers+calls' && isAnotherCallDecision(grammar, state, allowed)) {
       // another call or the end: the most relevant tool not called yet; only the less likely of the two is penalised
       let best = 0;
       for (const i of grammar.uncalledTools(state)) best = Math.max(best, Math.exp(logSigmoid(toolLogit(i))));
@@ -322,7 +327,7 @@ export class NeedleRouter implements Router {
       }
       let bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
       if (state.phase === 'tool') bonus = this.withLexicalEvidence(bonus, allowed, lexicalHits);
-      else if (state.phase !== 'start' && allowed.includes(grammar.ids.call) && allowed.includes(grammar.ids.eos)) {
+      else if (isAnotherCallDecision(grammar, state, allowed)) {
         // another call needs a tool the utterance names: otherwise a sibling of the tool just called
         // ("start" beside "stop") rides along on the relevance it shares with it
         const named = grammar.uncalledTools(state).some((i) => lexicalHits[i] > 0);
@@ -370,6 +375,11 @@ export class NeedleRouter implements Router {
   async close(): Promise<void> {
     if (this.ownsRuntime) await this.model.release();
   }
+}
+
+/** After a call (or a value of one): whether to make another call or to stop is open. */
+function isAnotherCallDecision(grammar: CallGrammar, state: GrammarState, allowed: readonly number[]): boolean {
+  return state.phase !== 'start' && allowed.includes(grammar.ids.call) && allowed.includes(grammar.ids.eos);
 }
 
 /** A joint-encoding model with the relevance head can shortlist any number of tools. */
