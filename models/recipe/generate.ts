@@ -8,8 +8,11 @@
  *   test/fixtures/needle/heldout_{templates,families}.jsonl   committed evaluation fixtures
  *
  * Usage: tsx models/recipe/generate.ts [--train N] [--valid N] [--heldout N] [--seed S] [--vocab V]
+ *                                      [--tokenizer keep] [--fixtures keep]
+ *   --tokenizer keep   reuse models/needle/tokenizer.json (needed to continue training a shipped model)
+ *   --fixtures keep    leave the committed held-out fixtures as they are (figures stay comparable)
  */
-import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from './generator/dsl.js';
@@ -28,6 +31,8 @@ const N_HELDOUT = Number(args.get('heldout') ?? 800);
 const SEED = Number(args.get('seed') ?? 1234);
 const VOCAB = Number(args.get('vocab') ?? 4096);
 const MAX_SRC = 512;
+const KEEP_TOKENIZER = args.get('tokenizer') === 'keep';
+const KEEP_FIXTURES = args.get('fixtures') === 'keep';
 
 const trainFamilies = ALL_FAMILIES.filter((f) => !HELDOUT_FAMILY_IDS.includes(f.id));
 const heldoutFamilies = ALL_FAMILIES.filter((f) => HELDOUT_FAMILY_IDS.includes(f.id));
@@ -102,15 +107,20 @@ async function main(): Promise<void> {
   const work = join(root, 'models/work');
   writeJsonl(join(work, 'data/train.jsonl'), train);
   writeJsonl(join(work, 'data/valid.jsonl'), valid);
-  writeJsonl(join(root, 'test/fixtures/needle/heldout_templates.jsonl'), heldT);
-  writeJsonl(join(root, 'test/fixtures/needle/heldout_families.jsonl'), heldF);
+  if (!KEEP_FIXTURES) {
+    writeJsonl(join(root, 'test/fixtures/needle/heldout_templates.jsonl'), heldT);
+    writeJsonl(join(root, 'test/fixtures/needle/heldout_families.jsonl'), heldF);
+  }
 
   const t1 = Date.now();
-  const tokJson = trainTokenizer(corpus(train.slice(0, 40000)), VOCAB);
-  mkdirSync(join(root, 'models/needle'), { recursive: true });
-  writeFileSync(join(root, 'models/needle/tokenizer.json'), JSON.stringify(tokJson));
+  const tokPath = join(root, 'models/needle/tokenizer.json');
+  const tokJson = KEEP_TOKENIZER ? JSON.parse(readFileSync(tokPath, 'utf8')) : trainTokenizer(corpus(train.slice(0, 40000)), VOCAB);
+  if (!KEEP_TOKENIZER) {
+    mkdirSync(join(root, 'models/needle'), { recursive: true });
+    writeFileSync(tokPath, JSON.stringify(tokJson));
+  }
   const tok = new Tokenizer(tokJson);
-  console.log(`tokenizer: ${tok.size} tokens (${tokJson.merges.length} merges) in ${Date.now() - t1} ms`);
+  console.log(`tokenizer: ${tok.size} tokens (${tokJson.merges.length} merges), ${KEEP_TOKENIZER ? 'kept' : 'trained'} in ${Date.now() - t1} ms`);
 
   const r = new Rng(SEED + 7);
   const kt = await writeTokens(join(work, 'tokens/train.txt'), train, tok, r);

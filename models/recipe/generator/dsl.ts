@@ -77,7 +77,26 @@ export interface SampledTool {
   propNames: Record<string, string>;
   /** device-specific tool: the baked parameter and its semantic value */
   baked?: { key: string; value: string };
+  /** one-action tool ("lock_front_door", "stopConveyor"): the action parameter baked into the name */
+  verb?: { key: string; value: string };
 }
+
+/** The enum parameter a family's one-action tools bake into their name (state, action), if any. */
+export function actionParam(spec: FamilySpec): ParamSpec | undefined {
+  return spec.params.find((p) => (p.key === 'state' || p.key === 'action') && p.domain.kind === 'enum' && !p.domain.numeric && Object.keys(p.domain.values).length >= 2);
+}
+
+/** The value a tool fixes for a parameter by its name (device or action), if it does. */
+export function bakedValue(tool: SampledTool, key: string): string | undefined {
+  if (tool.baked?.key === key) return tool.baked.value;
+  if (tool.verb?.key === key) return tool.verb.value;
+  return undefined;
+}
+
+const NAME_VERBS = ['set', 'control', 'switch', 'turn', 'toggle', 'change', 'manage', 'adjust'];
+const VERB_WORDS: Record<string, string[][]> = {
+  on: [['turn', 'on'], ['switch', 'on'], ['on'], ['enable']], off: [['turn', 'off'], ['switch', 'off'], ['off'], ['disable']],
+};
 
 export interface Segment { text: string; protect: boolean }
 export interface Utterance { segments: Segment[]; args: Record<string, JsonPrimitive>; template: number }
@@ -109,7 +128,7 @@ function descriptionFor(p: ParamSpec, r: Rng): string {
 }
 
 /** Draws one randomised tool schema of a family. */
-export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null): SampledTool {
+export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null, verbValue?: string | null): SampledTool {
   const properties: Record<string, ParameterSchema> = {};
   const required: string[] = [];
   const enumMaps: Record<string, Record<string, string | number>> = {};
@@ -117,8 +136,19 @@ export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null): Samp
   let nameWords = r.pick(spec.names).split(' ');
   let description = r.pick(spec.descriptions);
   let baked: SampledTool['baked'];
+  let verb: SampledTool['verb'];
   const nameStyle = r.next();
+  const action = verbValue ? actionParam(spec) : undefined;
+  if (action && verbValue) {
+    verb = { key: action.key, value: verbValue };
+    const noun = nameWords.filter((w) => !NAME_VERBS.includes(w));
+    const words = r.pick(VERB_WORDS[verbValue] ?? [verbValue.split(/[_ ]/)]);
+    nameWords = r.chance(0.7) ? [...words, ...(noun.length ? noun : nameWords)] : [...(noun.length ? noun : nameWords), ...words];
+    const phrase = action.domain.kind === 'enum' ? action.domain.values[verbValue]?.[0] ?? verbValue : verbValue;
+    description = r.pick([`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} only. ${description}`, `${description}: ${phrase}`, `Performs "${phrase}". ${description}`]);
+  }
   for (const p of spec.params) {
+    if (verb && p.key === verb.key) continue;
     const isRequired = r.chance(p.required ?? 1);
     if (!isRequired && !r.chance(p.present ?? 0.8)) continue;
     const d = p.domain;
@@ -175,7 +205,7 @@ export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null): Samp
     description,
     parameters: { type: 'object', properties, required },
   };
-  return { family: spec.id, schema, spec, enumMaps, propNames, baked };
+  return { family: spec.id, schema, spec, enumMaps, propNames, baked, verb };
 }
 
 /** Expands [a|b] groups. */
@@ -226,8 +256,8 @@ function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { v
     case 'enum': {
       const map = tool.enumMaps[p.key] ?? {};
       const candidates = Object.keys(map).filter((v) => (schema?.type !== 'string' || true));
-      const semantic = fixed ?? (tool.baked?.key === p.key ? tool.baked.value : r.pick(candidates.length ? candidates : Object.keys(d.values)));
-      if (tool.baked?.key !== p.key && schema && !(semantic in map)) return null;
+      const semantic = fixed ?? bakedValue(tool, p.key) ?? r.pick(candidates.length ? candidates : Object.keys(d.values));
+      if (bakedValue(tool, p.key) === undefined && schema && !(semantic in map)) return null;
       const phrases = d.values[semantic];
       if (!phrases) return null;
       let spoken = r.pick(phrases);
@@ -279,6 +309,12 @@ export function usableTemplates(tool: SampledTool, indices: readonly number[]): 
     for (const [key, prop] of Object.entries(tool.propNames)) if (required.has(prop) && !keys.includes(key)) return false;
     // a baked device parameter must be spoken, otherwise the device is ambiguous
     if (tool.baked && !keys.includes(tool.baked.key)) return false;
+    // a one-action tool serves only templates that ask for its action (spoken, or fixed to the same value)
+    if (tool.verb) {
+      const v = tool.verb;
+      const uses = [...t.matchAll(/\{!?([a-z_]+)(?:=([^}]*))?\}/g)].filter((m) => m[1] === v.key);
+      if (uses.length === 0 || uses.some((m) => m[2] !== undefined && m[2] !== v.value)) return false;
+    }
     // a template whose spoken parameter is missing from the schema is fine only for optional words
     for (const key of keys) {
       const spec = tool.spec.params.find((p) => p.key === key);

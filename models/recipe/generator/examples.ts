@@ -4,7 +4,7 @@
  * noise, and produces `{query, tools, answers}` in Needle's finetune shape.
  */
 import type { ToolCall, ToolSchema } from '../../../src/agent/types.js';
-import { fillTemplate, type FamilySpec, Rng, sampleTool, type SampledTool, type Segment, usableTemplates } from './dsl.js';
+import { actionParam, fillTemplate, type FamilySpec, Rng, sampleTool, type SampledTool, type Segment, usableTemplates } from './dsl.js';
 
 export type SplitName = 'train' | 'valid' | 'heldout_templates' | 'heldout_families';
 export type ExampleKind = 'single' | 'multi' | 'chitchat' | 'not_offered';
@@ -27,9 +27,11 @@ const CHITCHAT = [
   'how tall is mount everest', 'translate hello into french', 'what is the capital of spain', 'recommend a good book', 'goodbye',
 ];
 
-const PREFIXES = ['uh', 'um', 'hey', 'okay', 'so', 'please', 'hey computer', 'computer', 'uh can you', 'could you please', "i'd like you to", 'can you', 'would you', 'hey um', 'alright'];
-const SUFFIXES = ['please', 'thanks', 'thank you', 'now', 'right now', 'for me', 'ok'];
-const CONNECTORS = [' and ', ' and then ', ' then ', ' and also ', ' also ', ', and ', ' plus '];
+const PREFIXES = ['uh', 'um', 'hey', 'okay', 'so', 'please', 'hey computer', 'computer', 'uh can you', 'could you please', "i'd like you to", 'can you', 'would you', 'hey um', 'alright',
+  'i want you to', 'i need you to', 'go ahead and', 'would you mind', 'hey there', 'right', 'ok so', 'quickly', 'yo', 'uh please', 'hmm can you', 'listen', 'assistant', 'i said'];
+const SUFFIXES = ['please', 'thanks', 'thank you', 'now', 'right now', 'for me', 'ok', 'if you can', 'when you get a chance', 'real quick', 'asap', 'would you', 'thanks a lot', 'cheers'];
+const FILLERS = ['uh', 'um', 'like', 'er', 'you know', 'i mean', 'please'];
+const CONNECTORS = [' and ', ' and then ', ' then ', ' and also ', ' also ', ', and ', ' plus ', ' after that ', ' as well as ', ' and uh ', ' oh and '];
 const HOMOPHONES: Record<string, string[]> = {
   the: ['a', 'de', 'that'], to: ['too'], lights: ['light', 'lice'], light: ['lights', 'like'], off: ['of'], turn: ['turned', 'tern'],
   set: ['said', 'sit'], please: ['pleas', 'police'], switch: ['which'], in: ['and', 'an'], my: ['by'], it: ['in'], can: ['could'],
@@ -64,6 +66,8 @@ function render(segments: Segment[], r: Rng): string {
     if (candidates.length) { const i = r.pick(candidates); words[i] = { w: r.pick(HOMOPHONES[words[i].w]), protect: false }; }
   }
   if (r.chance(0.05) && free().length > 0) { const i = r.pick(free()); words.splice(i, 0, { w: words[i].w, protect: false }); }
+  // a hesitation in the middle of the command
+  if (r.chance(0.08) && words.length > 2) words.splice(r.int(1, words.length - 1), 0, ...r.pick(FILLERS).split(' ').map((w) => ({ w, protect: false })));
   let text = words.map((x) => x.w).join(' ').replace(/\s+,/g, ',');
   if (r.chance(0.6)) return text.toLowerCase().replace(/[,.!?]/g, '').replace(/\s+/g, ' ').trim();
   text = text.charAt(0).toUpperCase() + text.slice(1);
@@ -76,10 +80,21 @@ function related(a: FamilySpec, b: FamilySpec): boolean {
   return a.id === b.id || (a.related ?? []).includes(b.id) || (b.related ?? []).includes(a.id);
 }
 
-function sampleTarget(spec: FamilySpec, r: Rng, which: FamilyPools['templates']): { tool: SampledTool; text: Segment[]; call: ToolCall } | null {
+/** Share of targets drawn as one-action tools ("turn_off_fan") when the family has an action parameter. */
+const VERB_TOOLS = 0.2;
+
+function pickVerb(spec: FamilySpec, r: Rng, not?: string): string | null {
+  const p = actionParam(spec);
+  if (!p || p.domain.kind !== 'enum') return null;
+  const values = Object.keys(p.domain.values).filter((v) => v !== not);
+  return values.length ? r.pick(values) : null;
+}
+
+function sampleTarget(spec: FamilySpec, r: Rng, which: FamilyPools['templates'], verbChance = VERB_TOOLS): { tool: SampledTool; text: Segment[]; call: ToolCall } | null {
   for (let attempt = 0; attempt < 8; attempt++) {
     const bakeValue = spec.deviceParam && r.chance(0.25) ? pickBake(spec, r) : null;
-    const tool = sampleTool(spec, r, bakeValue);
+    const verbValue = attempt < 6 && r.chance(verbChance) ? pickVerb(spec, r) : null;
+    const tool = sampleTool(spec, r, bakeValue, verbValue);
     const split = templateSplit(spec);
     const indices = which === 'all' ? spec.templates.map((_, i) => i) : split[which];
     const usable = usableTemplates(tool, indices);
@@ -97,11 +112,11 @@ function pickBake(spec: FamilySpec, r: Rng): string | null {
   return r.pick(Object.keys(p.domain.values));
 }
 
-function addDistractors(r: Rng, pools: FamilyPools, chosen: SampledTool[], targetFamilies: FamilySpec[], total: number): SampledTool[] {
+function addDistractors(r: Rng, pools: FamilyPools, chosen: SampledTool[], targetFamilies: FamilySpec[], total: number, siblings = true): SampledTool[] {
   const tools = [...chosen];
   const names = new Set(tools.map((t) => t.schema.name));
   // a device-specific target sometimes gets a sibling for another device of the same family
-  for (const t of chosen) {
+  for (const t of siblings ? chosen : []) {
     if (t.baked && r.chance(0.6)) {
       const other = pickBake(t.spec, r);
       if (other && other !== t.baked.value) {
@@ -110,11 +125,21 @@ function addDistractors(r: Rng, pools: FamilyPools, chosen: SampledTool[], targe
       }
     }
   }
+  // a one-action target usually comes with its siblings ("lock_door" next to "unlock_door")
+  for (const t of siblings ? chosen : []) {
+    if (!t.verb || !r.chance(0.85)) continue;
+    for (let k = r.int(1, 2); k > 0; k--) {
+      const other = pickVerb(t.spec, r, t.verb.value);
+      if (!other) break;
+      const sib = sampleTool(t.spec, r, t.baked?.value ?? null, other);
+      if (!names.has(sib.schema.name)) { tools.push(sib); names.add(sib.schema.name); }
+    }
+  }
   let guard = 0;
-  while (tools.length < total && guard++ < 50) {
+  while (tools.length < total && guard++ < 60) {
     const spec = r.pick(pools.distractors);
     if (targetFamilies.some((f) => f.id === spec.id)) continue;
-    const tool = sampleTool(spec, r, spec.deviceParam && r.chance(0.2) ? pickBake(spec, r) : null);
+    const tool = sampleTool(spec, r, spec.deviceParam && r.chance(0.2) ? pickBake(spec, r) : null, r.chance(0.1) ? pickVerb(spec, r) : null);
     if (names.has(tool.schema.name)) continue;
     names.add(tool.schema.name);
     tools.push(tool);
@@ -123,7 +148,8 @@ function addDistractors(r: Rng, pools: FamilyPools, chosen: SampledTool[], targe
 }
 
 function toolCount(r: Rng, minimum: number): number {
-  const n = r.pick([1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]);
+  // mostly what a small config offers, with a tail of larger ones (the daemon shortlists above 10)
+  const n = r.chance(0.12) ? r.int(11, 16) : r.pick([1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]);
   return Math.max(minimum, n);
 }
 
@@ -136,19 +162,26 @@ export function makeExample(r: Rng, pools: FamilyPools, split: SplitName, chitch
   if (roll < 0.25) {
     // a request whose tool is not offered
     const spec = r.pick(pools.targets);
-    const t = sampleTarget(spec, r, pools.templates);
+    // sometimes the offered tool is the one-action sibling that does the opposite ("lock_door" for "unlock the door")
+    const opposite = actionParam(spec) !== undefined && r.chance(0.3);
+    const t = sampleTarget(spec, r, pools.templates, opposite ? 1 : VERB_TOOLS);
     if (!t) return null;
     const others: FamilyPools = { ...pools, distractors: pools.distractors.filter((f) => !related(f, spec)) };
-    const tools = addDistractors(r, others, [], [spec], toolCount(r, 1));
+    const siblings: SampledTool[] = [];
+    if (opposite && t.tool.verb) {
+      const other = pickVerb(spec, r, t.tool.verb.value);
+      if (other) siblings.push(sampleTool(spec, r, t.tool.baked?.value ?? null, other));
+    }
+    const tools = addDistractors(r, others, siblings, [spec], toolCount(r, 1), false);
     return { query: render(t.text, r), tools: tools.map((x) => x.schema), answers: [], meta: { split, kind: 'not_offered', families: [spec.id] } };
   }
-  const multi = roll > 0.87;
+  const multi = roll > 0.79;
   const first = r.pick(pools.targets);
   const specs = [first];
-  if (multi) {
-    const second = r.pick(pools.targets.filter((f) => !related(f, first)));
-    if (!second) return null;
-    specs.push(second);
+  for (let k = multi ? (r.chance(0.15) ? 2 : 1) : 0; k > 0; k--) {
+    const next = r.pick(pools.targets.filter((f) => !specs.some((s) => related(f, s))));
+    if (!next) return null;
+    specs.push(next);
   }
   const parts = specs.map((s) => sampleTarget(s, r, pools.templates));
   if (parts.some((p) => p === null)) return null;
