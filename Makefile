@@ -52,12 +52,16 @@ train-deps:
 data:
 	npx tsx models/recipe/generate.ts --train $(TRAIN_EXAMPLES) --valid 1500 --heldout 800
 
+# OpenBLAS and torch's OpenMP pool otherwise spin against each other on a small CPU (sched_yield;
+# measured 20 -> 27 steps/min on 2 cores)
 train:
-	$(PYTHON) models/recipe/train.py --size $(MODEL_SIZE) --minutes $(TRAIN_MINUTES) --tool-encoding $(TOOL_ENCODING) --threads $$(nproc)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=$$(nproc) $(PYTHON) models/recipe/train.py --size $(MODEL_SIZE) --minutes $(TRAIN_MINUTES) --tool-encoding $(TOOL_ENCODING) --threads $$(nproc)
 
+# the run's trainer log is kept with the model (models/needle/runs) so CARD.md keeps every run
 export:
 	$(PYTHON) models/recipe/export.py --checkpoint models/work/checkpoint.pt --out models/needle
 	$(PYTHON) models/recipe/quantize.py --dir models/needle
+	mkdir -p models/needle/runs && cp models/work/checkpoint.log.json models/needle/runs/run-$$($(PYTHON) -c "import json;print(json.load(open('models/work/checkpoint.log.json')).get('started','undated').replace(':',''))").log.json
 
 # joint vs separate tool encoding at an equal CPU budget (after `make data`)
 compare-encoding:

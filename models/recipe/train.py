@@ -195,7 +195,7 @@ def main():
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}], lr=args.lr, betas=(0.9, 0.98))
     budget = args.minutes * 60
     t0 = time.time()
-    log = {"config": cfg.to_dict(), "params": n_params, "size": args.size, "resumed_from": args.resume or None, "train_examples": len(train), "valid_examples": len(valid),
+    log = {"started": time.strftime("%Y-%m-%dT%H:%M", time.gmtime(t0)), "config": cfg.to_dict(), "params": n_params, "size": args.size, "resumed_from": args.resume or None, "train_examples": len(train), "valid_examples": len(valid),
            "max_tokens": args.max_tokens, "lr": args.lr, "device": device, "curve": [], "evals": []}
     step, epoch, seen = 0, 0, 0
     run_loss = run_ok = run_n = 0.0
