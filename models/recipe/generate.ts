@@ -11,6 +11,8 @@
  *                                      [--tokenizer keep] [--fixtures keep]
  *   --tokenizer keep   reuse models/needle/tokenizer.json (needed to continue training a shipped model)
  *   --fixtures keep    leave the committed held-out fixtures as they are (figures stay comparable)
+ *   --heldout-only DIR write only fresh held-out files (this generator, this seed) into DIR, e.g. to
+ *                      evaluate on sets no run has been tuned on: tsx models/recipe/eval.ts DIR/*.jsonl
  */
 import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -98,6 +100,13 @@ async function writeTokens(path: string, examples: readonly Example[], tok: Toke
 
 async function main(): Promise<void> {
   const t0 = Date.now();
+  const heldoutOnly = args.get('heldout-only');
+  if (heldoutOnly !== undefined) {
+    writeJsonl(join(heldoutOnly, 'fresh_templates.jsonl'), generate('heldout_templates', N_HELDOUT, SEED + 2));
+    writeJsonl(join(heldoutOnly, 'fresh_families.jsonl'), generate('heldout_families', N_HELDOUT, SEED + 3));
+    console.log(`wrote ${N_HELDOUT}+${N_HELDOUT} held-out examples (seed ${SEED}) to ${heldoutOnly} in ${Date.now() - t0} ms`);
+    return;
+  }
   const train = generate('train', N_TRAIN, SEED);
   const valid = generate('valid', N_VALID, SEED + 1);
   const heldT = generate('heldout_templates', N_HELDOUT, SEED + 2);

@@ -343,5 +343,7 @@ export function fillTemplate(tool: SampledTool, templateIndex: number, r: Rng): 
     if (!silent) segments.push({ text: v.spoken, protect: true });
   }
   segments.push({ text: text.slice(last), protect: false });
+  // a required parameter inside an optional group ("[in the {room}|]") may have been left out
+  for (const prop of tool.schema.parameters.required ?? []) if (!(prop in args)) return null;
   return { segments, args, template: templateIndex };
 }

@@ -1,0 +1,81 @@
+/**
+ * The synthetic data generator is the model's teacher: a wrong answer in its output is learned. These
+ * checks run the generator and hold every answer to what the daemon itself enforces (the call
+ * validator), plus the conventions the router's grammar relies on.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CallValidator } from '../src/agent/call-validator.js';
+import { actionParam, Rng, sampleTool } from '../models/recipe/generator/dsl.js';
+import { chitchatSplit, type Example, makeExample } from '../models/recipe/generator/examples.js';
+import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
+
+const trainFamilies = ALL_FAMILIES.filter((f) => !HELDOUT_FAMILY_IDS.includes(f.id));
+
+function examples(n: number, seed: number): Example[] {
+  const r = new Rng(seed);
+  const out: Example[] = [];
+  while (out.length < n) {
+    const ex = makeExample(r, { targets: trainFamilies, distractors: trainFamilies, templates: 'train' }, 'train', chitchatSplit().train);
+    if (ex) out.push(ex);
+  }
+  return out;
+}
+
+describe('synthetic tool-calling generator', () => {
+  const data = examples(3000, 99);
+
+  it('gives answers the daemon would accept: offered tools, valid typed arguments, one call per tool', () => {
+    for (const ex of data) {
+      const validator = new CallValidator(ex.tools);
+      for (const call of ex.answers) {
+        const check = validator.check(call);
+        assert.ok(check.ok, `${ex.query} -> ${JSON.stringify(call)}: ${check.ok ? '' : check.detail}`);
+      }
+      const names = ex.answers.map((a) => a.name);
+      assert.equal(new Set(names).size, names.length, `same tool twice: ${ex.query}`);
+      assert.equal(new Set(ex.tools.map((t) => t.name)).size, ex.tools.length, `duplicate tool names: ${ex.query}`);
+    }
+  });
+
+  it('mixes the kinds of examples in the documented shares', () => {
+    const share = (kind: string): number => data.filter((e) => e.meta.kind === kind).length / data.length;
+    assert.ok(share('multi') > 0.15 && share('multi') < 0.27, `multi ${share('multi')}`);
+    assert.ok(share('chitchat') > 0.08 && share('chitchat') < 0.16, `chitchat ${share('chitchat')}`);
+    assert.ok(share('not_offered') > 0.09 && share('not_offered') < 0.17, `not offered ${share('not_offered')}`);
+    assert.ok(data.some((e) => e.answers.length === 3), 'no three-call utterance');
+    assert.ok(data.some((e) => e.tools.length > 10), 'no example with more than 10 tools');
+    assert.ok(data.every((e) => e.tools.length <= 16 || e.answers.length > 0));
+    for (const e of data) if (e.meta.kind === 'chitchat' || e.meta.kind === 'not_offered') assert.deepEqual(e.answers, []);
+  });
+
+  it('bakes an action into one-action tools, which then take no action argument and come with siblings', () => {
+    const lock = ALL_FAMILIES.find((f) => f.id === 'lock');
+    assert.ok(lock);
+    const action = actionParam(lock);
+    assert.equal(action?.key, 'action');
+    const r = new Rng(3);
+    for (let i = 0; i < 20; i++) {
+      const tool = sampleTool(lock, r, null, 'unlock');
+      assert.equal(tool.verb?.value, 'unlock');
+      assert.equal(tool.propNames.action, undefined, 'the baked action must not stay a parameter');
+      assert.match(tool.schema.name.toLowerCase(), /unlock/);
+    }
+    // a called one-action tool (no argument for its action) is usually offered with a sibling
+    const verbCalls = data.filter((e) => e.meta.kind === 'single' && e.answers.length === 1 && /(^|_|[a-z])(un)?lock|turn_?o(n|ff)|(start|stop)/i.test(e.answers[0].name))
+      .filter((e) => {
+        const tool = e.tools.find((t) => t.name === e.answers[0].name);
+        return tool !== undefined && !Object.keys(tool.parameters.properties).some((p) => /action|state|command|power/i.test(p));
+      });
+    assert.ok(verbCalls.length >= 20, `only ${verbCalls.length} one-action calls`);
+  });
+
+  it('words the utterance like speech or typed text, never with the answer JSON in it', () => {
+    for (const ex of data) {
+      assert.ok(ex.query.trim().length > 0);
+      assert.ok(!/[{}"]/.test(ex.query), ex.query);
+    }
+    const spoken = data.filter((e) => e.query === e.query.toLowerCase() && !/[.,!?]/.test(e.query)).length;
+    assert.ok(spoken > data.length * 0.4, `speech-like share ${spoken / data.length}`);
+  });
+});
