@@ -78,6 +78,22 @@ describe('Needle ONNX model', () => {
     assert.ok(exact / rows.length >= 0.56, `exact match ${exact}/${rows.length}`);
   });
 
+  it('runs several calls in the order they were said', async () => {
+    // multi-call examples whose right tools come out in another order than said, per call order
+    const rows = load('heldout_templates', 800).filter((ex) => ex.answers.length > 1).slice(0, 60);
+    const misordered = { model: 0, mention: 0 };
+    for (const order of ['model', 'mention'] as const) {
+      for (const ex of rows) {
+        const r = await (await fp32.bind(ex.tools, 4, undefined, order)).route(ex.query);
+        const said = ex.answers.map((c) => c.name);
+        const routed = r.calls.map((c) => c.name);
+        if (routed.join() !== said.join() && [...routed].sort().join() === [...said].sort().join()) misordered[order]++;
+      }
+    }
+    assert.ok(misordered.model > 0, 'the model alone keeps the order on these; pick harder examples');
+    assert.ok(misordered.mention <= misordered.model / 2, `misordered: ${JSON.stringify(misordered)} of ${rows.length}`);
+  });
+
   it('the int8 model agrees with fp32 on held-out tool families', async () => {
     const rows = load('heldout_families', 60);
     let same = 0;

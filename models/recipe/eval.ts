@@ -3,17 +3,19 @@
  * uses) on held-out fixtures and prints tool-name accuracy, full-call exact match, `[]` precision
  * and recall, per-family figures and routing latency.
  *
- *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer pointers|pointers+call|decoder] [--json out.json]
- *                             [--limit N] [--pad-tools N] [fixture.jsonl ...]
+ *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer pointers|pointers+call|decoder] [--order mention|model] [--json out.json]
+ *                             [--limit N] [--pad-tools N] [--errors out.jsonl] [fixture.jsonl ...]
  *
  * --pad-tools N offers every example N tools: its own plus unrelated ones from other examples
  * (families that do not overlap its own, chosen by a fixed seed), answers unchanged: how accuracy
  * holds up when a deployment configures more tools than the generator offers (1-10).
+ * --errors FILE writes every example not matched exactly (query, offered tool names, expected and
+ * routed calls, error kind, confidence) as JSONL, for reading what the model gets wrong.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_POINTER_SCORING, NeedleRuntime, type PointerScoring } from '../../src/agent/needle/router.js';
+import { type CallOrder, DEFAULT_CALL_ORDER, DEFAULT_POINTER_SCORING, NeedleRuntime, type PointerScoring } from '../../src/agent/needle/router.js';
 import type { ModelVariant } from '../../src/agent/needle/onnx-model.js';
 import { Rng } from './generator/dsl.js';
 import { type EvalExample, scoreExample, summarize, type Summary } from './metrics.js';
@@ -33,6 +35,8 @@ const jsonOut = opt('json', '');
 const limit = Number(opt('limit', '0'));
 const pointer = opt('pointer', DEFAULT_POINTER_SCORING) as PointerScoring;
 const padTools = Number(opt('pad-tools', '0'));
+const errorsOut = opt('errors', '');
+const callOrder = opt('order', DEFAULT_CALL_ORDER) as CallOrder;
 
 /** Pads each example's tools to `n` with tools of other examples from unrelated families. */
 function padded(rows: EvalExample[], n: number): EvalExample[] {
@@ -57,7 +61,7 @@ const files = argv.length > 0 ? argv : ['heldout_templates', 'heldout_families']
 function pct(x: number): string { return (100 * x).toFixed(1).padStart(5) + '%'; }
 
 function printSummary(name: string, s: Summary): void {
-  console.log(`\n== ${name} (${s.n} examples, model ${variant}, pointer scoring ${pointer}${padTools ? `, padded to ${padTools} tools` : ''}) ==`);
+  console.log(`\n== ${name} (${s.n} examples, model ${variant}, pointer scoring ${pointer}, call order ${callOrder}${padTools ? `, padded to ${padTools} tools` : ''}) ==`);
   console.log(`tool-name accuracy     ${pct(s.toolNameAccuracy)}   (calls only: ${pct(s.toolNameAccuracyCalls)})`);
   console.log(`full-call exact match  ${pct(s.exactMatch)}   (calls only: ${pct(s.exactMatchCalls)})`);
   console.log(`[] precision / recall  ${pct(s.emptyPrecision)} / ${pct(s.emptyRecall)}`);
@@ -72,6 +76,7 @@ function printSummary(name: string, s: Summary): void {
 async function main(): Promise<void> {
   const runtime = await NeedleRuntime.load(modelDir, variant, 1);
   const report: Record<string, Summary> = {};
+  if (errorsOut) writeFileSync(errorsOut, '');
   for (const file of files) {
     let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalExample);
     if (limit) rows = rows.slice(0, limit);
@@ -80,9 +85,16 @@ async function main(): Promise<void> {
     let failed = 0;
     for (const [i, ex] of rows.entries()) {
       try {
-        const router = await runtime.bind(ex.tools, 4, pointer);
+        const router = await runtime.bind(ex.tools, 4, pointer, callOrder);
         const result = await router.route(ex.query);
-        scored.push(scoreExample(ex, result.calls, result.timings.totalMs, result.confidence));
+        const row = scoreExample(ex, result.calls, result.timings.totalMs, result.confidence);
+        scored.push(row);
+        if (errorsOut && !row.exact) {
+          appendFileSync(errorsOut, JSON.stringify({
+            file: basename(file), line: i + 1, error: row.error, family: row.family, confidence: Number(result.confidence.toFixed(3)),
+            query: ex.query, tools: ex.tools.map((t) => t.name), expected: ex.answers, routed: result.calls,
+          }) + '\n');
+        }
       } catch (err) {
         // an example the router refuses (e.g. more tools than slots) counts as answered with []
         if (failed++ < 5) console.error(`${basename(file)}:${i + 1}: ${(err as Error).message}`);

@@ -24,6 +24,11 @@ export class DistinctiveWords {
     this.distinctive = own.map((set, i) => new Set([...set].filter((w) => own.every((other, j) => j === i || !other.has(w)))));
   }
 
+  /** Tool i's distinctive words. */
+  of(i: number): ReadonlySet<string> {
+    return this.distinctive[i];
+  }
+
   /** For each tool: how many of its distinctive words the (normalised) utterance contains. */
   hits(normalizedText: string): number[] {
     const said = words(normalizedText);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
 import { DistinctiveWords } from './lexical.js';
+import { orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
@@ -28,6 +29,8 @@ export interface NeedleRouterOptions {
   maxCalls?: number;
   /** How pointer choices (which tool, which enum value) are scored; see PointerScoring. */
   pointerScoring?: PointerScoring;
+  /** The order of several calls; see CallOrder. */
+  callOrder?: CallOrder;
 }
 
 /**
@@ -39,6 +42,14 @@ export interface NeedleRouterOptions {
  */
 export type PointerScoring = 'decoder' | 'pointers' | 'pointers+call' | 'pointers+calls';
 export const DEFAULT_POINTER_SCORING: PointerScoring = 'pointers+calls';
+
+/**
+ * `mention`: several calls run in the order the utterance mentions them (mention-order.ts); when
+ * the model emitted them in another order, their arguments are decoded again with the tools fixed
+ * in the mentioned order. `model`: the order the model emitted.
+ */
+export type CallOrder = 'mention' | 'model';
+export const DEFAULT_CALL_ORDER: CallOrder = 'mention';
 
 const MAX_STEPS = 96;
 /**
@@ -83,9 +94,10 @@ export class NeedleRuntime {
     return new NeedleRuntime(tok, model);
   }
 
-  async bind(tools: readonly ToolSchema[], maxCalls = 4, pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING): Promise<NeedleRouter> {
+  async bind(tools: readonly ToolSchema[], maxCalls = 4, pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING,
+    callOrder: CallOrder = DEFAULT_CALL_ORDER): Promise<NeedleRouter> {
     checkToolCount(tools, this.model);
-    const router = new NeedleRouter(tools, this, maxCalls, pointerScoring);
+    const router = new NeedleRouter(tools, this, maxCalls, pointerScoring, callOrder);
     await router.prepare();
     return router;
   }
@@ -120,6 +132,7 @@ export class NeedleRouter implements Router {
     private readonly runtime: NeedleRuntime,
     private readonly maxCalls: number,
     private readonly pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING,
+    private readonly callOrder: CallOrder = DEFAULT_CALL_ORDER,
   ) {
     this.tok = runtime.tok;
     this.model = runtime.model;
@@ -149,7 +162,7 @@ export class NeedleRouter implements Router {
   static async load(options: NeedleRouterOptions): Promise<NeedleRouter> {
     const runtime = await NeedleRuntime.load(options.modelDir, options.variant ?? 'fp32', options.threads ?? 1);
     try {
-      const router = await runtime.bind(options.tools, options.maxCalls ?? 4, options.pointerScoring ?? DEFAULT_POINTER_SCORING);
+      const router = await runtime.bind(options.tools, options.maxCalls ?? 4, options.pointerScoring ?? DEFAULT_POINTER_SCORING, options.callOrder ?? DEFAULT_CALL_ORDER);
       router.ownsRuntime = true;
       return router;
     } catch (err) {
@@ -201,7 +214,14 @@ export class NeedleRouter implements Router {
       if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
     const t2 = performance.now();
-    const { calls, confidence } = await this.decode(query, cross, relevance, this.lexical.hits(normalizedText));
+    const hits = this.lexical.hits(normalizedText);
+    let { calls, confidence } = await this.decode(query, cross, relevance, hits, null);
+    if (this.callOrder === 'mention' && calls.length > 1) {
+      const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
+      const ordered = orderByMention(calls, normalizedText, calls.map((c) => this.lexical.of(toolIndex(c))));
+      // the same tools in the order they were said, arguments decoded again in that context
+      if (ordered.some((c, i) => c !== calls[i])) ({ calls, confidence } = await this.decode(query, cross, relevance, hits, ordered.map(toolIndex)));
+    }
     const t3 = performance.now();
     return {
       calls,
@@ -214,14 +234,14 @@ export class NeedleRouter implements Router {
   /** The router over the SHORTLIST_KEEP tools the relevance head rates highest for this query. */
   private async shortlist(query: number[]): Promise<NeedleRouter> {
     this.chunkRouters ??= Array.from({ length: Math.ceil(this.tools.length / CHUNK_TOOLS) },
-      (_, c) => new NeedleRouter(this.tools.slice(c * CHUNK_TOOLS, (c + 1) * CHUNK_TOOLS), this.runtime, this.maxCalls, this.pointerScoring));
+      (_, c) => new NeedleRouter(this.tools.slice(c * CHUNK_TOOLS, (c + 1) * CHUNK_TOOLS), this.runtime, this.maxCalls, this.pointerScoring, this.callOrder));
     const scores: number[] = [];
     for (const chunk of this.chunkRouters) scores.push(...(await chunk.toolRelevance(query)));
     const keep = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score).slice(0, SHORTLIST_KEEP).map((x) => x.i).sort((a, b) => a - b);
     const key = keep.join(',');
     let sub = this.subsets.get(key);
     if (!sub) {
-      sub = new NeedleRouter(keep.map((i) => this.tools[i]), this.runtime, this.maxCalls, this.pointerScoring);
+      sub = new NeedleRouter(keep.map((i) => this.tools[i]), this.runtime, this.maxCalls, this.pointerScoring, this.callOrder);
       if (this.subsets.size >= SUBSET_CACHE) this.subsets.delete(this.subsets.keys().next().value as string);
       this.subsets.set(key, sub);
     }
@@ -303,7 +323,12 @@ export class NeedleRouter implements Router {
     return out;
   }
 
-  private async decode(query: number[], cross: KvSet, relevance: Float32Array | null, lexicalHits: readonly number[]): Promise<{ calls: ToolCall[]; confidence: number }> {
+  /**
+   * Greedy constrained decoding. `forcedTools` (indices into the tools), when given, fixes which
+   * tools are called and in what order; the model still chooses every argument.
+   */
+  private async decode(query: number[], cross: KvSet, relevance: Float32Array | null, lexicalHits: readonly number[], forcedTools: readonly number[] | null):
+    Promise<{ calls: ToolCall[]; confidence: number }> {
     const grammar = new CallGrammar(this.tok, this.view, this.slots, query, this.maxCalls);
     let state = grammar.start();
     let past = this.model.emptyCache();
@@ -312,7 +337,8 @@ export class NeedleRouter implements Router {
     for (let position = 0; position < MAX_STEPS && state.phase !== 'done'; position++) {
       const out = await this.model.step(token, position, past, cross);
       past = out.present;
-      const allowed = grammar.allowed(state);
+      let allowed = grammar.allowed(state);
+      if (forcedTools) allowed = this.forcedChoices(grammar, state, allowed, forcedTools);
       if (allowed.length === 0) break;
       const numbers = state.value.length === 0 ? grammar.numberChoices(state) : null;
       if (numbers) {
@@ -343,6 +369,20 @@ export class NeedleRouter implements Router {
     }
     if (state.phase !== 'done') state = grammar.advance(state, grammar.ids.eos);
     return { calls: grammar.calls(state), confidence };
+  }
+
+  /** The allowed tokens narrowed to the forced tool sequence: its next tool, and call/stop as it says. */
+  private forcedChoices(grammar: CallGrammar, state: GrammarState, allowed: number[], forcedTools: readonly number[]): number[] {
+    if (state.phase === 'tool') {
+      const slot = this.tok.special(`<T${this.slots[forcedTools[state.calls.length]]}>`);
+      return allowed.includes(slot) ? [slot] : allowed;
+    }
+    if (!allowed.includes(grammar.ids.call) && !allowed.includes(grammar.ids.eos)) return allowed;
+    // the call being built (if any) counts as made
+    const made = state.calls.length + (state.phase === 'start' ? 0 : 1);
+    const drop = made < forcedTools.length ? grammar.ids.eos : grammar.ids.call;
+    const narrowed = allowed.filter((id) => id !== drop);
+    return narrowed.length > 0 ? narrowed : allowed;
   }
 
   /**

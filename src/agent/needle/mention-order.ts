@@ -1,0 +1,61 @@
+/**
+ * Calls run in the order the utterance mentions them ("pause the music and then lock the door").
+ * The small router often emits the right calls in another order (on 600 generated examples, 40 of
+ * its 113 mistakes), so after decoding each call is anchored to the earliest place in the
+ * normalised utterance that only it explains: first a word of its tool's name or one of its
+ * argument values said as words ("tv", "hong kong", "inlet", "2700"); failing those, a distinctive
+ * word of its tool's description (lexical.ts). When every call has an anchor the calls are sorted
+ * by them; otherwise the model's order stands.
+ */
+import type { ToolCall } from '../types.js';
+import { humanize } from './serialize.js';
+
+/** Name words that say what any tool does, not which one: they anchor nothing. */
+const GENERIC = new Set(['set', 'get', 'change', 'control', 'update', 'adjust', 'make', 'do', 'turn', 'query', 'read', 'check',
+  'the', 'a', 'an', 'to', 'of', 'in', 'for', 'and', 'on', 'off', 'my', 'it', 'is', 'action', 'command', 'state', 'mode', 'value', 'device']);
+
+/** Start positions (in words) of `phrase` in `words`. */
+function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
+  const out: number[] = [];
+  if (phrase.length === 0) return out;
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((w, k) => words[i + k] === w)) out.push(i);
+  }
+  return out;
+}
+
+function phrasesAt(words: readonly string[], phrases: ReadonlyArray<readonly string[]>): Set<number> {
+  const found = new Set<number>();
+  for (const phrase of phrases) for (const p of occurrences(words, phrase)) found.add(p);
+  return found;
+}
+
+/** The earliest position of each call that no other call claims too (undefined where there is none). */
+function earliestOwn(claims: ReadonlyArray<Set<number>>): Array<number | undefined> {
+  return claims.map((own, i) => {
+    const only = [...own].filter((p) => claims.every((other, j) => j === i || !other.has(p)));
+    return only.length > 0 ? Math.min(...only) : undefined;
+  });
+}
+
+/**
+ * Reorders `calls` by where the utterance mentions them.
+ * @param descriptionWords each call's tool's distinctive words among the offered tools, by call index
+ */
+export function orderByMention(calls: readonly ToolCall[], normalizedText: string, descriptionWords: ReadonlyArray<ReadonlySet<string>>): ToolCall[] {
+  if (calls.length < 2) return [...calls];
+  const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  const primary = calls.map((call) => {
+    const phrases = humanize(call.name).split(' ').filter((w) => !GENERIC.has(w)).map((w) => [w]);
+    for (const value of Object.values(call.arguments)) {
+      if (typeof value !== 'boolean') phrases.push(humanize(String(value)).split(' ').filter((w) => w.length > 0));
+    }
+    return phrasesAt(words, phrases);
+  });
+  const secondary = calls.map((_, i) => phrasesAt(words, [...descriptionWords[i]].map((w) => [w])));
+  const first = earliestOwn(primary);
+  const second = earliestOwn(secondary);
+  const anchors = first.map((a, i) => a ?? second[i]);
+  if (anchors.some((a) => a === undefined)) return [...calls];
+  return calls.map((call, i) => ({ call, at: anchors[i] as number })).sort((a, b) => a.at - b.at).map((x) => x.call);
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { orderByMention } from '../src/agent/needle/mention-order.js';
+import { normalizeUtterance } from '../src/agent/needle/normalize.js';
+import type { ToolCall } from '../src/agent/types.js';
+
+const call = (name: string, args: ToolCall['arguments'] = {}): ToolCall => ({ name, arguments: args });
+const none = new Set<string>();
+const names = (calls: readonly ToolCall[]): string[] => calls.map((c) => c.name);
+
+describe('calls in the order the utterance mentions them', () => {
+  it('sorts calls by the earliest tool-name word or argument value that only they explain', () => {
+    const text = normalizeUtterance('yo timer forty five minutes and please shut the inlet valve');
+    const routed = [call('operateValve', { id: 'inlet', command: 'close' }), call('Timer', { length: 2700 })];
+    assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['Timer', 'operateValve']);
+  });
+
+  it('anchors on argument values said as words, numbers included', () => {
+    const text = normalizeUtterance('what time is it in hong kong and set the kitchen to twenty two degrees');
+    const routed = [call('thermostat', { room: 'kitchen', temperature: 22 }), call('WhatTime', { zone: 'hong kong' })];
+    assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['WhatTime', 'thermostat']);
+  });
+
+  it('ignores places both calls claim and generic name words', () => {
+    // "kitchen" belongs to both calls and "set" to no one; "light" and "22" decide
+    const text = normalizeUtterance('set the kitchen light on and set the kitchen heating to 22');
+    const routed = [call('set_heating', { room: 'kitchen', temperature: 22 }), call('set_light', { room: 'kitchen', state: 'on' })];
+    assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['set_light', 'set_heating']);
+  });
+
+  it('falls back to a distinctive description word, and keeps the model order when a call has no anchor', () => {
+    const text = normalizeUtterance('pick up the intercom and close the bedroom shutters');
+    const routed = [call('set_blinds', { zone: 'bedroom', position: 0 }), call('answerDoor', { operation: 'answer' })];
+    assert.deepEqual(names(orderByMention(routed, text, [none, new Set(['intercom'])])), ['answerDoor', 'set_blinds']);
+    assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['set_blinds', 'answerDoor']);
+  });
+
+  it('leaves a single call alone', () => {
+    const one = [call('eStop')];
+    assert.deepEqual(orderByMention(one, 'stop everything', [none]), one);
+  });
+});
