@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CallValidator } from '../src/agent/call-validator.js';
 import { actionParam, Rng, sampleTool } from '../models/recipe/generator/dsl.js';
-import { chitchatSplit, type Example, makeExample } from '../models/recipe/generator/examples.js';
+import { chitchatSplit, type Example, makeExample, mayOfferBeside } from '../models/recipe/generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
 
 const trainFamilies = ALL_FAMILIES.filter((f) => !HELDOUT_FAMILY_IDS.includes(f.id));
@@ -47,6 +47,34 @@ describe('synthetic tool-calling generator', () => {
     assert.ok(data.some((e) => e.tools.length > 10), 'no example with more than 10 tools');
     assert.ok(data.every((e) => e.tools.length <= 16 || e.answers.length > 0));
     for (const e of data) if (e.meta.kind === 'chitchat' || e.meta.kind === 'not_offered') assert.deepEqual(e.answers, []);
+  });
+
+  it('offers generic tools (HassTurnOn style) only beside families they cannot stand in for', () => {
+    const family = (id: string) => {
+      const f = ALL_FAMILIES.find((x) => x.id === id);
+      assert.ok(f, id);
+      return f;
+    };
+    assert.equal(mayOfferBeside(family('device_power'), family('light_power')), false);
+    assert.equal(mayOfferBeside(family('switch_plug'), family('device_power')), false);
+    assert.equal(mayOfferBeside(family('light_set'), family('light_color')), false);
+    assert.equal(mayOfferBeside(family('device_power'), family('timer')), true);
+    assert.equal(mayOfferBeside(family('switch_plug'), family('light_power')), true);
+    assert.equal(mayOfferBeside(family('timer'), family('timer')), false);
+  });
+
+  it('gives generic on/off tools the device as said, with its area as a separate argument', () => {
+    const generic = trainFamilies.filter((f) => f.id === 'device_power');
+    const r = new Rng(11);
+    let checked = 0;
+    while (checked < 200) {
+      const ex = makeExample(r, { targets: generic, distractors: trainFamilies, templates: 'train' }, 'train', chitchatSplit().train);
+      if (!ex || ex.answers.length === 0) continue;
+      checked++;
+      const said = ex.query.toLowerCase();
+      const args = Object.values(ex.answers[0].arguments).map(String);
+      assert.ok(args.some((a) => a.length > 1 && said.includes(a.toLowerCase())), `no device words from "${ex.query}" in ${JSON.stringify(ex.answers)}`);
+    }
   });
 
   it('bakes an action into one-action tools, which then take no action argument and come with siblings', () => {

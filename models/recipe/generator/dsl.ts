@@ -65,6 +65,10 @@ export interface FamilySpec {
   templates: string[];
   /** an enum parameter whose value may be baked into a device-specific tool ("kitchen_light") */
   deviceParam?: string;
+  /** a tool that could stand in for its related families (HassTurnOn): never offered beside them */
+  generic?: boolean;
+  /** share of targets drawn as one-action tools (default VERB_TOOLS in examples.ts) */
+  verbShare?: number;
 }
 
 export interface SampledTool {
@@ -100,6 +104,9 @@ const VERB_WORDS: Record<string, string[][]> = {
 
 export interface Segment { text: string; protect: boolean }
 export interface Utterance { segments: Segment[]; args: Record<string, JsonPrimitive>; template: number }
+
+const NAMESPACE_CHANCE = 0.1;
+const NAMESPACES = ['hass', 'ha', 'home', 'mqtt', 'zigbee', 'tasmota', 'esphome', 'iot', 'smart', 'my', 'api', 'plc', 'local', 'agent', 'tool', 'cmd', 'node', 'hub'];
 
 const NAME_STYLES = ['snake', 'snake', 'camel', 'camel', 'pascal', 'kebabless'] as const;
 
@@ -200,6 +207,8 @@ export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null, verbV
     propNames[p.key] = name;
     if (isRequired) required.push(name);
   }
+  // integrations prefix their tools ("HassTurnOn", "mqtt_set_light"); the model must look past it
+  if (r.chance(NAMESPACE_CHANCE)) nameWords = [r.pick(NAMESPACES), ...nameWords];
   const schema: ToolSchema = {
     name: styleName(nameWords, r),
     description,

@@ -66,8 +66,9 @@ function render(segments: Segment[], r: Rng): string {
     if (candidates.length) { const i = r.pick(candidates); words[i] = { w: r.pick(HOMOPHONES[words[i].w]), protect: false }; }
   }
   if (r.chance(0.05) && free().length > 0) { const i = r.pick(free()); words.splice(i, 0, { w: words[i].w, protect: false }); }
-  // a hesitation in the middle of the command
-  if (r.chance(0.08) && words.length > 2) words.splice(r.int(1, words.length - 1), 0, ...r.pick(FILLERS).split(' ').map((w) => ({ w, protect: false })));
+  // a hesitation in the middle of the command, never inside a value (the answer copies it as one run of words)
+  const gaps = words.map((_, i) => i).filter((i) => i > 0 && !(words[i - 1].protect && words[i].protect));
+  if (r.chance(0.08) && words.length > 2 && gaps.length > 0) words.splice(r.pick(gaps), 0, ...r.pick(FILLERS).split(' ').map((w) => ({ w, protect: false })));
   let text = words.map((x) => x.w).join(' ').replace(/\s+,/g, ',');
   if (r.chance(0.6)) return text.toLowerCase().replace(/[,.!?]/g, '').replace(/\s+/g, ' ').trim();
   text = text.charAt(0).toUpperCase() + text.slice(1);
@@ -80,6 +81,16 @@ function related(a: FamilySpec, b: FamilySpec): boolean {
   return a.id === b.id || (a.related ?? []).includes(b.id) || (b.related ?? []).includes(a.id);
 }
 
+/**
+ * Whether a distractor of family `distractor` may be offered beside a target of family `target`:
+ * never the target's own family, and never a generic tool (HassTurnOn) beside a family it could
+ * stand in for, or the other way round (two right answers).
+ */
+export function mayOfferBeside(distractor: FamilySpec, target: FamilySpec): boolean {
+  if (distractor.id === target.id) return false;
+  return !((distractor.generic || target.generic) && related(distractor, target));
+}
+
 /** Share of targets drawn as one-action tools ("turn_off_fan") when the family has an action parameter. */
 const VERB_TOOLS = 0.2;
 
@@ -90,7 +101,7 @@ function pickVerb(spec: FamilySpec, r: Rng, not?: string): string | null {
   return values.length ? r.pick(values) : null;
 }
 
-function sampleTarget(spec: FamilySpec, r: Rng, which: FamilyPools['templates'], verbChance = VERB_TOOLS): { tool: SampledTool; text: Segment[]; call: ToolCall } | null {
+function sampleTarget(spec: FamilySpec, r: Rng, which: FamilyPools['templates'], verbChance = spec.verbShare ?? VERB_TOOLS): { tool: SampledTool; text: Segment[]; call: ToolCall } | null {
   for (let attempt = 0; attempt < 8; attempt++) {
     const bakeValue = spec.deviceParam && r.chance(0.25) ? pickBake(spec, r) : null;
     const verbValue = attempt < 6 && r.chance(verbChance) ? pickVerb(spec, r) : null;
@@ -138,7 +149,7 @@ function addDistractors(r: Rng, pools: FamilyPools, chosen: SampledTool[], targe
   let guard = 0;
   while (tools.length < total && guard++ < 60) {
     const spec = r.pick(pools.distractors);
-    if (targetFamilies.some((f) => f.id === spec.id)) continue;
+    if (!targetFamilies.every((f) => mayOfferBeside(spec, f))) continue;
     const tool = sampleTool(spec, r, spec.deviceParam && r.chance(0.2) ? pickBake(spec, r) : null, r.chance(0.1) ? pickVerb(spec, r) : null);
     if (names.has(tool.schema.name)) continue;
     names.add(tool.schema.name);
