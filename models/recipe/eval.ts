@@ -56,7 +56,7 @@ function padded(rows: EvalExample[], n: number): EvalExample[] {
     return { ...ex, tools };
   });
 }
-const files = argv.length > 0 ? argv : ['heldout_templates', 'heldout_families'].map((n) => resolve(root, `test/fixtures/needle/${n}.jsonl`));
+const files = argv.length > 0 ? argv : ['heldout_templates', 'heldout_families', 'handwritten'].map((n) => resolve(root, `test/fixtures/needle/${n}.jsonl`));
 
 function pct(x: number): string { return (100 * x).toFixed(1).padStart(5) + '%'; }
 
