@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import { CallGrammar } from '../src/agent/needle/grammar.js';
+import { CallGrammar, isTimeParameter } from '../src/agent/needle/grammar.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import { encodeQuery } from '../src/agent/needle/serialize.js';
 import { Tokenizer } from '../src/agent/needle/tokenizer.js';
@@ -69,7 +69,7 @@ describe('decoding grammar', () => {
     assert.deepEqual(next.map((id) => tok.piece(id)), [tok.piece(tok.encode(' the')[0])]);
   });
 
-  const step = (grammar: CallGrammar, tokens: number[]) => tokens.reduce((st, id) => grammar.advance(st, id), grammar.start());
+  const step = (grammar: CallGrammar, tokens: number[], from = grammar.start()) => tokens.reduce((st, id) => grammar.advance(st, id), from);
   const ordinary = (ids: number[]): string[] => ids.filter((id) => id >= tok.specials.size).map((id) => tok.piece(id));
 
   it('ends a copied string only where a word ends', () => {
@@ -137,6 +137,28 @@ describe('decoding grammar', () => {
     const grammar = new CallGrammar(tok, tools, [1], query, 1);
     const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' home garage door'), tok.special('<P2>'), ...tok.encode(' on'), grammar.ids.eos]);
     assert.deepEqual(grammar.calls(state), [{ name: 'mqtt_publish', arguments: { path: 'home/garage/door', payload: 'on' } }]);
+  });
+
+  it('gives a clock-time parameter one HH:MM word of the utterance, and leaves an optional one out when there is none', () => {
+    const tools: ToolSchema[] = [{ name: 'set_alarm', description: 'Set an alarm', parameters: { type: 'object', properties: {
+      label: { type: 'string' }, time: { type: 'string', description: 'Time in 24h HH:MM' } }, required: ['label'] } }];
+    const allowedText = (state: ReturnType<CallGrammar['start']>, grammar: CallGrammar): string[] => grammar.allowed(state).map((id) => tok.piece(id));
+    const timed = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('gym alarm at half past seven pm')), 1);
+    let state = step(timed, [timed.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' gym')]);
+    assert.ok(timed.allowed(state).includes(timed.ids.params[1]), 'the time parameter is offered');
+    state = step(timed, [timed.ids.params[1]], state);
+    // only the clock word can start the value, and the value ends with it
+    assert.deepEqual(allowedText(state, timed), [tok.piece(tok.encode(' 19:30')[0])]);
+    state = step(timed, tok.encode(' 19:30'), state);
+    assert.ok(!timed.allowed(state).some((id) => tok.piece(id) === ' pm'), 'the value cannot run past the clock word');
+    assert.deepEqual(timed.calls(timed.advance(state, timed.ids.eos)), [{ name: 'set_alarm', arguments: { label: 'gym', time: '19:30' } }]);
+
+    const untimed = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('gym alarm at seven')), 1);
+    const after = step(untimed, [untimed.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' gym')]);
+    assert.ok(!untimed.allowed(after).includes(untimed.ids.params[1]), 'no HH:MM word: the optional time is left out');
+    assert.ok(isTimeParameter('wakeTime', { type: 'string' }));
+    assert.ok(!isTimeParameter('timezone', { type: 'string', description: 'IANA time zone' }));
+    assert.ok(!isTimeParameter('time', { type: 'integer' }));
   });
 
   it('copies a negative number even where BPE splits off the space before its sign', () => {

@@ -12,10 +12,13 @@
  *   "360 seconds"); only when none fits, one the phrasing implies: 0 or 100 ("it's too bright", "flat
  *   out") or a bound of the parameter's range; only when none of these fits are free digits allowed;
  * - every word of the utterance feeds at most one argument of the answer ("at 01:30 move the car"
- *   cannot give "01:30" to both the time and the text);
+ *   cannot give "01:30" to both the time and the text; only when other arguments took every word may
+ *   a required string reuse them);
  * - one call per tool: a second call names another tool, and a call never repeats;
  * - an MQTT topic is said as words ("home garage door"; typed slashes are dropped by the normaliser)
- *   and given as levels joined by '/' ("home/garage/door").
+ *   and given as levels joined by '/' ("home/garage/door");
+ * - a clock-time string ("Time in HH:MM") is one HH:MM word of the utterance when it has a free one;
+ *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
 import { parameterList } from './serialize.js';
@@ -46,6 +49,16 @@ export function numberPrefixFeasible(prefix: string, min = -Infinity, max = Infi
   }
   return false;
 }
+
+/** A string parameter that holds a clock time (HH:MM by convention), by its name or description. */
+export function isTimeParameter(name: string, schema: ParameterSchema): boolean {
+  if (schema.type !== 'string' || schema.enum) return false;
+  const text = `${name} ${schema.description ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  return /\b(time|hh:mm|clock)\b/.test(text) && !/\b(zone|timezone|duration|seconds|minutes|hours)\b/.test(text);
+}
+
+/** A word the normaliser made a clock time. */
+const CLOCK_WORD = /^\d{1,2}:\d{2}$/;
 
 /** A string parameter that holds an MQTT topic (by its name or description). */
 export function isTopicParameter(name: string, schema: ParameterSchema): boolean {
@@ -236,14 +249,32 @@ export class CallGrammar {
     return (s.tool as ToolEntry).params[s.param][1];
   }
 
-  /** Where `value` occurs as a span that starts a word and uses no word another argument took. */
+  /** Whether the utterance has an HH:MM word no argument took yet. */
+  private freeClockWord(s: GrammarState): boolean {
+    return this.words.some((w, k) => !s.usedWords.has(k) && CLOCK_WORD.test(w.text));
+  }
+
+  /** The state is at a clock-time parameter that takes one of the utterance's HH:MM words. */
+  private clockOnly(s: GrammarState): boolean {
+    if (!s.tool || s.param < 0) return false;
+    const [name, schema] = s.tool.params[s.param];
+    return isTimeParameter(name, schema) && this.freeClockWord(s);
+  }
+
+  /**
+   * Where `value` occurs as a span that starts a word and uses no word another argument took (when
+   * other arguments took every word, a required string may reuse them: the call stays valid).
+   */
   private spanStarts(s: GrammarState, value: readonly number[]): number[] {
     const starts: number[] = [];
+    const clock = this.clockOnly(s);
+    const reuse = this.words.every((_, k) => s.usedWords.has(k));
     for (const w of this.words) {
       const start = w.from;
       if (start + value.length > this.query.length) break;
+      if (clock && (!CLOCK_WORD.test(w.text) || start + value.length > w.to)) continue;
       let match = true;
-      for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && !s.usedWords.has(this.wordAt[start + k]);
+      for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
       if (match) starts.push(start);
     }
     return starts;
@@ -288,9 +319,13 @@ export class CallGrammar {
         }
       } else {
         const follow = new Set<number>();
+        const clock = this.clockOnly(s);
+        const reuse = this.words.every((_, k) => s.usedWords.has(k));
         for (const start of this.spanStarts(s, s.value)) {
+          // a clock time is that one word
+          if (clock && this.wordAt[start + s.value.length] !== this.wordAt[start]) continue;
           const id = this.query[start + s.value.length];
-          if (id !== undefined && !s.usedWords.has(this.wordAt[start + s.value.length])) follow.add(id);
+          if (id !== undefined && (reuse || !s.usedWords.has(this.wordAt[start + s.value.length]))) follow.add(id);
         }
         next.push(...follow);
       }
@@ -304,6 +339,9 @@ export class CallGrammar {
     const entry = s.tool as ToolEntry;
     const out: number[] = [];
     for (let j = s.lastParam + 1; j < entry.params.length; j++) {
+      const [name, schema] = entry.params[j];
+      // an optional clock time with no HH:MM word to take is left out
+      if (!entry.required[j] && isTimeParameter(name, schema) && !this.freeClockWord(s)) continue;
       out.push(this.ids.params[j]);
       if (entry.required[j]) break; // a required parameter cannot be skipped
     }
