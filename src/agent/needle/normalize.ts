@@ -40,6 +40,8 @@ function clean(text: string): string {
   // keep digits' decimal points and times' colons; drop other punctuation
   t = t.replace(/(\d)\.(\d)/g, '$1\u0000$2').replace(/(\d):(\d)/g, '$1\u0001$2');
   t = t.replace(/(\d),(\d{3})/g, '$1$2');
+  // a decimal comma as typed in much of Europe ("19,5 degrees"); "1, 2 and 3" keeps its spaces
+  t = t.replace(/(\d),(\d{1,2})(?!\d)/g, '$1\u0000$2');
   // a minus sign that starts a number is said ("-5" -> "minus 5", pass 1 makes it -5 again);
   // other hyphens split words ("twenty-five", "5-10", "wi-fi")
   t = t.replace(/(^|\s)-(?=\d)/g, '$1minus ');
