@@ -219,8 +219,12 @@ export class NeedleRouter implements Router {
     if (this.callOrder === 'mention' && calls.length > 1) {
       const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
       const ordered = orderByMention(calls, normalizedText, calls.map((c) => this.lexical.of(toolIndex(c))));
-      // the same tools in the order they were said, arguments decoded again in that context
-      if (ordered.some((c, i) => c !== calls[i])) ({ calls, confidence } = await this.decode(query, cross, relevance, hits, ordered.map(toolIndex)));
+      if (ordered.some((c, i) => c !== calls[i])) {
+        // the same tools in the order they were said, arguments decoded again in that context
+        const again = await this.decode(query, cross, relevance, hits, ordered.map(toolIndex));
+        const same = again.calls.length === ordered.length && again.calls.every((c, i) => c.name === ordered[i].name);
+        ({ calls, confidence } = same ? again : { calls: ordered, confidence });
+      }
     }
     const t3 = performance.now();
     return {
