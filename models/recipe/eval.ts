@@ -105,6 +105,11 @@ async function main(): Promise<void> {
     const name = basename(file, '.jsonl');
     report[name] = summarize(scored);
     printSummary(name, report[name]);
+    // what other confidence thresholds would trade (the daemon's confidenceThreshold)
+    console.log('threshold sweep: ' + [0.3, 0.5, 0.7, 0.9].map((t) => {
+      const a = summarize(scored, t).atThreshold;
+      return `${t}: [] acted ${pct(a.emptyActedOn).trim()}, right ${pct(a.callsExecutedRight).trim()}, wrong ${pct(a.actedWrong).trim()}`;
+    }).join(' | '));
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ variant, pointer, modelDir: basename(modelDir), report }, null, 1));
   await runtime.model.release();
