@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { type CallOrder, DEFAULT_CALL_ORDER, DEFAULT_POINTER_SCORING, NeedleRuntime, type PointerScoring } from '../../src/agent/needle/router.js';
 import type { ModelVariant } from '../../src/agent/needle/onnx-model.js';
 import { Rng } from './generator/dsl.js';
-import { type EvalExample, scoreExample, summarize, type Summary } from './metrics.js';
+import { type EvalExample, type Scored, scoreExample, summarize, type Summary } from './metrics.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalExample);
     if (limit) rows = rows.slice(0, limit);
     if (padTools) rows = padded(rows, padTools);
-    const scored = [];
+    const scored: Scored[] = [];
     let failed = 0;
     for (const [i, ex] of rows.entries()) {
       try {
