@@ -74,6 +74,8 @@ interface ToolEntry {
   tool: ToolSchema;
   params: Array<[string, ParameterSchema]>;
   required: boolean[];
+  /** per parameter: a clock-time string (isTimeParameter), decided once per request */
+  clock: boolean[];
 }
 
 export interface GrammarState {
@@ -120,7 +122,7 @@ export class CallGrammar {
     this.entries = tools.map((tool, i) => {
       const params = parameterList(tool);
       const req = new Set(tool.parameters.required ?? []);
-      return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)) };
+      return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
@@ -256,9 +258,12 @@ export class CallGrammar {
 
   /** The state is at a clock-time parameter that takes one of the utterance's HH:MM words. */
   private clockOnly(s: GrammarState): boolean {
-    if (!s.tool || s.param < 0) return false;
-    const [name, schema] = s.tool.params[s.param];
-    return isTimeParameter(name, schema) && this.freeClockWord(s);
+    return s.tool !== null && s.param >= 0 && s.tool.clock[s.param] && this.freeClockWord(s);
+  }
+
+  /** Other arguments took every word: a required string may reuse them (the call stays valid). */
+  private reusesWords(s: GrammarState): boolean {
+    return this.words.every((_, k) => s.usedWords.has(k));
   }
 
   /**
@@ -268,7 +273,7 @@ export class CallGrammar {
   private spanStarts(s: GrammarState, value: readonly number[]): number[] {
     const starts: number[] = [];
     const clock = this.clockOnly(s);
-    const reuse = this.words.every((_, k) => s.usedWords.has(k));
+    const reuse = this.reusesWords(s);
     for (const w of this.words) {
       const start = w.from;
       if (start + value.length > this.query.length) break;
@@ -320,7 +325,7 @@ export class CallGrammar {
       } else {
         const follow = new Set<number>();
         const clock = this.clockOnly(s);
-        const reuse = this.words.every((_, k) => s.usedWords.has(k));
+        const reuse = this.reusesWords(s);
         for (const start of this.spanStarts(s, s.value)) {
           // a clock time is that one word
           if (clock && this.wordAt[start + s.value.length] !== this.wordAt[start]) continue;
@@ -339,9 +344,8 @@ export class CallGrammar {
     const entry = s.tool as ToolEntry;
     const out: number[] = [];
     for (let j = s.lastParam + 1; j < entry.params.length; j++) {
-      const [name, schema] = entry.params[j];
       // an optional clock time with no HH:MM word to take is left out
-      if (!entry.required[j] && isTimeParameter(name, schema) && !this.freeClockWord(s)) continue;
+      if (!entry.required[j] && entry.clock[j] && !this.freeClockWord(s)) continue;
       out.push(this.ids.params[j]);
       if (entry.required[j]) break; // a required parameter cannot be skipped
     }
