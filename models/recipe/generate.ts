@@ -16,6 +16,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Rng } from './generator/dsl.js';
 import { chitchatSplit, type Example, type FamilyPools, makeExample, type SplitName } from './generator/examples.js';
@@ -25,16 +26,53 @@ import { encodeAnswer, encodeQuery, encodeTool, humanize, parameterList, schemaT
 import { MAX_TOOL_SLOTS, Tokenizer, trainTokenizer } from '../../src/agent/needle/tokenizer.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
-const N_TRAIN = Number(args.get('train') ?? 120000);
-const N_VALID = Number(args.get('valid') ?? 2000);
-const N_HELDOUT = Number(args.get('heldout') ?? 800);
-const SEED = Number(args.get('seed') ?? 1234);
-const VOCAB = Number(args.get('vocab') ?? 4096);
+// Strict parsing: a mistyped or unknown option (even --help) must stop here, not regenerate the
+// corpus with defaults and overwrite the shipped tokenizer and the committed fixtures.
+const USAGE = 'usage: tsx models/recipe/generate.ts [--train N] [--valid N] [--heldout N] [--seed S] [--vocab V] '
+  + '[--tokenizer keep] [--fixtures keep] [--heldout-only DIR]';
+const OPTIONS = {
+  train: { type: 'string' }, valid: { type: 'string' }, heldout: { type: 'string' }, seed: { type: 'string' },
+  vocab: { type: 'string' }, tokenizer: { type: 'string' }, fixtures: { type: 'string' }, 'heldout-only': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+const args = (() => {
+  try {
+    const { values } = parseArgs({ options: OPTIONS, strict: true });
+    if (values.help === true) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    return values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+function count(name: 'train' | 'valid' | 'heldout' | 'seed' | 'vocab', fallback: number): number {
+  const text = args[name];
+  const n = Number(text ?? fallback);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number, got ${JSON.stringify(text)}\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+function keep(name: 'tokenizer' | 'fixtures'): boolean {
+  const text = args[name];
+  if (text !== undefined && text !== 'keep') {
+    console.error(`--${name} takes only the value keep, got ${JSON.stringify(text)}\n${USAGE}`);
+    process.exit(2);
+  }
+  return text === 'keep';
+}
+const N_TRAIN = count('train', 120000);
+const N_VALID = count('valid', 2000);
+const N_HELDOUT = count('heldout', 800);
+const SEED = count('seed', 1234);
+const VOCAB = count('vocab', 4096);
 const MAX_SRC = 512;
-const KEEP_TOKENIZER = args.get('tokenizer') === 'keep';
-const KEEP_FIXTURES = args.get('fixtures') === 'keep';
+const KEEP_TOKENIZER = keep('tokenizer');
+const KEEP_FIXTURES = keep('fixtures');
 
 const trainFamilies = ALL_FAMILIES.filter((f) => !HELDOUT_FAMILY_IDS.includes(f.id));
 const heldoutFamilies = ALL_FAMILIES.filter((f) => HELDOUT_FAMILY_IDS.includes(f.id));
@@ -100,7 +138,7 @@ async function writeTokens(path: string, examples: readonly Example[], tok: Toke
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const heldoutOnly = args.get('heldout-only');
+  const heldoutOnly = args['heldout-only'];
   if (heldoutOnly !== undefined) {
     writeJsonl(join(heldoutOnly, 'fresh_templates.jsonl'), generate('heldout_templates', N_HELDOUT, SEED + 2));
     writeJsonl(join(heldoutOnly, 'fresh_families.jsonl'), generate('heldout_families', N_HELDOUT, SEED + 3));
