@@ -237,6 +237,13 @@ export class CallGrammar {
     return s;
   }
 
+  /** At the first step of an enum parameter's value: its values, the k-th chosen by ids.enums[k]. */
+  enumValues(s: GrammarState): ReadonlyArray<string | number> | null {
+    if (s.phase !== 'value' || s.value.length !== 0 || !s.tool) return null;
+    const values = this.schemaOf(s).enum;
+    return values ? values.slice(0, MAX_ENUM_SLOTS) : null;
+  }
+
   /** Which tool (index into the tools) and parameter the state is at, for scoring pointer choices. */
   position(s: GrammarState): { tool: number; param: number } {
     return { tool: s.tool ? this.entries.indexOf(s.tool) : -1, param: s.param };
