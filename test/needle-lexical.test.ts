@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DistinctiveWords, enumValueHits, stem } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, stem } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -30,5 +30,49 @@ describe('enum value words', () => {
     // words every value shares say nothing
     assert.deepEqual(enumValueHits(['living_room', 'livingRoomLamp', 'kitchen'], normalizeUtterance('the living room')), [0, 0, 0]);
     assert.deepEqual(enumValueHits(['return_to_dock', 'start', 'pause'], normalizeUtterance('send it back to the dock')), [1, 0, 0]);
+  });
+});
+
+describe('polarity of a device state', () => {
+  const said = (text: string): string => normalizeUtterance(text);
+
+  it('reads which of two opposite values the utterance asks for, in the words people use', () => {
+    assert.deepEqual(enumPolarityHits(['ON', 'OFF'], said('stop the pool pump')), [0, 1]);
+    assert.deepEqual(enumPolarityHits(['HIGH', 'LOW'], said('turn off gpio 5')), [0, 1]);
+    assert.deepEqual(enumPolarityHits(['HIGH', 'LOW'], said('switch pin 4 on')), [1, 0]);
+    assert.deepEqual(enumPolarityHits(['LOCK', 'UNLOCK'], said('open the front door')), [0, 1]);
+    assert.deepEqual(enumPolarityHits(['open', 'close', 'stop'], said('shut the garage')), [0, 1, 0]);
+    assert.deepEqual(enumPolarityHits(['locked', 'unlocked'], said('back door locked please')), [1, 0]);
+  });
+
+  it('gives no evidence when both sides are said, no side is, or the values are not opposites', () => {
+    assert.deepEqual(enumPolarityHits(['on', 'off'], said('turn off the light and turn on the fan')), [0, 0]);
+    assert.deepEqual(enumPolarityHits(['on', 'off'], said('set the fan to auto')), [0, 0]);
+    assert.deepEqual(enumPolarityHits(['low', 'medium', 'high', 'off'], said('turn off the fan')), [0, 0, 0, 0]);
+    assert.deepEqual(enumPolarityHits(['kitchen', 'hall'], said('stop the kitchen fan')), [0, 0]);
+  });
+
+  it('takes "on" as a state after a switching verb or at the end, not as a place', () => {
+    assert.deepEqual(enumPolarityHits(['start', 'stop', 'pause'], said('we are jammed on line 2')), [0, 0, 0]);
+    assert.deepEqual(enumPolarityHits(['ON', 'OFF'], said('turn on the pump')), [1, 0]);
+    assert.deepEqual(enumPolarityHits(['ON', 'OFF'], said('pump on please')), [1, 0]);
+  });
+
+  it('maps a boolean parameter named for one side', () => {
+    assert.equal(booleanPolarity('on', said('switch the tv off')), -1);
+    assert.equal(booleanPolarity('power', said('turn on the tv')), 1);
+    assert.equal(booleanPolarity('isLocked', said('unlock the back door')), -1);
+    assert.equal(booleanPolarity('muted', said('mute the tv')), 1);
+    assert.equal(booleanPolarity('channel_up', said('turn off the tv')), 0);
+    // "cut power" names no state: power is a side only in a parameter's name
+    assert.equal(booleanPolarity('on', said('cut power to the dehumidifier')), 0);
+  });
+
+  it('reads a call\'s polarity from the clauses about it only', () => {
+    const text = said('tell the robot vacuum to pause and then stop the garage');
+    assert.equal(clauseScope(text, new Set(['vacuum', 'robot'])), 'tell the robot vacuum to pause');
+    assert.equal(clauseScope(text, new Set(['garage'])), 'stop the garage');
+    assert.equal(clauseScope(text, new Set(['pump'])), '');
+    assert.equal(clauseScope(said('stop the pump'), new Set(['fan'])), 'stop the pump');
   });
 });

@@ -143,6 +143,36 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn on the light')).calls, [{ name: 'light_on', arguments: {} }]);
   });
 
+  it('sets a device to the state the utterance asks for (on/off, high/low, lock/unlock, open/close)', async () => {
+    const object = (properties: ToolSchema['parameters']['properties'], required: string[]): ToolSchema['parameters'] => ({ type: 'object', properties, required });
+    const tools: ToolSchema[] = [
+      { name: 'gpio_write', description: 'Set a GPIO output pin', parameters: object({ pin: { type: 'integer', description: 'BCM pin number' }, state: { type: 'string', enum: ['HIGH', 'LOW'] } }, ['pin', 'state']) },
+      { name: 'pump_control', description: 'Switch a pump', parameters: object({ pump: { type: 'string', enum: ['pool', 'sump'] }, on_off: { type: 'string', enum: ['ON', 'OFF'] } }, ['pump', 'on_off']) },
+      { name: 'tv_power', description: 'Turn the TV on or off', parameters: object({ on: { type: 'boolean', description: 'true to turn the TV on' } }, ['on']) },
+      { name: 'door_lock', description: 'Lock or unlock a door', parameters: object({ door: { type: 'string', enum: ['front', 'back'] }, state: { type: 'string', enum: ['LOCK', 'UNLOCK'] } }, ['door', 'state']) },
+      { name: 'garage_door', description: 'Operate the garage door', parameters: object({ action: { type: 'string', enum: ['open', 'close'] } }, ['action']) },
+    ];
+    const probes: Array<[string, string, string, string | boolean]> = [
+      ['turn off gpio 5', 'gpio_write', 'state', 'LOW'], ['set pin 17 high', 'gpio_write', 'state', 'HIGH'], ['switch pin 4 on', 'gpio_write', 'state', 'HIGH'], ['pin 22 off', 'gpio_write', 'state', 'LOW'],
+      ['stop the pool pump', 'pump_control', 'on_off', 'OFF'], ['start the sump pump', 'pump_control', 'on_off', 'ON'], ['run the pool pump', 'pump_control', 'on_off', 'ON'], ['kill the sump pump', 'pump_control', 'on_off', 'OFF'],
+      ['turn the tv off', 'tv_power', 'on', false], ['switch on the television', 'tv_power', 'on', true], ['tv on please', 'tv_power', 'on', true], ['switch the tv off', 'tv_power', 'on', false],
+      ['lock the front door', 'door_lock', 'state', 'LOCK'], ['unlock the back door', 'door_lock', 'state', 'UNLOCK'], ['open the front door', 'door_lock', 'state', 'UNLOCK'], ['back door locked please', 'door_lock', 'state', 'LOCK'],
+      ['open the garage', 'garage_door', 'action', 'open'], ['shut the garage door', 'garage_door', 'action', 'close'], ['close the garage', 'garage_door', 'action', 'close'], ['garage door open', 'garage_door', 'action', 'open'],
+    ];
+    const router = await fp32.bind(tools);
+    let right = 0;
+    const opposite: string[] = [];
+    for (const [text, tool, param, want] of probes) {
+      const call = (await router.route(text)).calls.find((c) => c.name === tool);
+      if (call?.arguments[param] === want) right++;
+      else if (call !== undefined && param in call.arguments) opposite.push(`${text}: ${param}=${String(call.arguments[param])}`);
+    }
+    // measured with v4: the model alone 14 right and 5 opposite (one command routed to another tool);
+    // with the router's polarity evidence 19 and 0
+    assert.ok(right >= 18, `right state on ${right}/${probes.length}`);
+    assert.deepEqual(opposite, []);
+  });
+
   it('tells sibling tools that differ by one verb apart, and does not call both', async () => {
     const pairs: Array<[string, string, string, string]> = [
       ['start', 'stop', 'conveyor', 'the conveyor belt'], ['open', 'close', 'garage_door', 'the garage door'], ['lock', 'unlock', 'front_door', 'the front door'],

@@ -59,3 +59,112 @@ export function enumValueHits(values: readonly string[], normalizedText: string)
   const said = stems(normalizedText);
   return own.map((set, i) => [...set].filter((w) => said.has(w) && own.every((other, j) => j === i || !other.has(w))).length);
 }
+
+/**
+ * Opposite states a device parameter takes, with the words people say for each side: "stop the
+ * pump" means OFF or LOW when those are the two values offered, "open the door" means UNLOCK.
+ * `named` words mark a side only in a boolean parameter's name (`power: true` is on).
+ */
+interface Polarity {
+  said: readonly [ReadonlySet<string>, ReadonlySet<string>];
+  named: readonly [ReadonlySet<string>, ReadonlySet<string>];
+}
+const polarity = (yes: string[], no: string[], namedYes: string[] = []): Polarity => ({
+  said: [new Set(yes.map(stem)), new Set(no.map(stem))],
+  named: [new Set([...yes, ...namedYes].map(stem)), new Set(no.map(stem))],
+});
+const POLARITIES: readonly Polarity[] = [
+  polarity(['on', 'start', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill'], ['power', 'active', 'enabled']),
+  polarity(['open', 'raise'], ['close', 'shut', 'lower']),
+  polarity(['lock', 'secure'], ['unlock', 'open']),
+  polarity(['mute', 'silence'], ['unmute']),
+  polarity(['arm'], ['disarm']),
+];
+
+/** Verbs after which "on" is the device state ("turn on", "switch it on"), not a place ("jammed on line 2"). */
+const SWITCH_VERBS = new Set(['turn', 'switch', 'flip', 'power', 'put', 'it', 'them', 'back']);
+/** Words after which a final "on" still ends the command ("tv on please"). */
+const TRAILING = new Set(['please', 'now', 'again', 'thanks', 'thank', 'you']);
+
+/** The utterance's words by stem, with "on" only where it says a device state. */
+function spokenStems(normalizedText: string): Set<string> {
+  const all = normalizedText.split(' ').filter((w) => w.length > 0);
+  const out = new Set<string>();
+  all.forEach((w, i) => {
+    if (STOPWORDS.has(w)) return;
+    if (w === 'on') {
+      const rest = all.slice(i + 1);
+      const afterVerb = SWITCH_VERBS.has(all[i - 1] ?? '') || SWITCH_VERBS.has(all[i - 2] ?? '');
+      if (!afterVerb && !rest.every((r) => TRAILING.has(r))) return;
+    }
+    out.add(stem(w));
+  });
+  return out;
+}
+
+const stemsOf = (text: string): Set<string> => new Set([...words(text)].map(stem));
+
+/** Which side (0 or 1) the words are on: undefined for neither or both. */
+function sideOf(stems: ReadonlySet<string>, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): 0 | 1 | undefined {
+  const yes = [...sides[0]].some((w) => stems.has(w));
+  const no = [...sides[1]].some((w) => stems.has(w));
+  return yes === no ? undefined : yes ? 0 : 1;
+}
+
+/**
+ * For each enum value: 1 when the value is one side of a polarity pair (the other side being
+ * another value) and the utterance speaks of that side only, else 0. Utterances that say both sides
+ * ("stop the pump and turn on the light") give no evidence.
+ */
+export function enumPolarityHits(values: readonly string[], normalizedText: string): number[] {
+  const said = spokenStems(normalizedText);
+  const valueStems = values.map((v) => stemsOf(humanize(v)));
+  for (const pair of POLARITIES) {
+    const sides = valueStems.map((stems) => sideOf(stems, pair.said));
+    const first = sides.indexOf(0);
+    const second = sides.indexOf(1);
+    if (first < 0 || second < 0 || sides.lastIndexOf(0) !== first || sides.lastIndexOf(1) !== second) continue;
+    const side = sideOf(said, pair.said);
+    if (side === undefined) return values.map(() => 0);
+    return values.map((_, k) => (k === (side === 0 ? first : second) ? 1 : 0));
+  }
+  return values.map(() => 0);
+}
+
+/**
+ * For a boolean parameter whose name says one side of a polarity pair (`on`, `power`, `locked`,
+ * `is_open`, `muted`): +1 when the utterance speaks of that side only, -1 of the other side only, else 0.
+ */
+export function booleanPolarity(parameterName: string, normalizedText: string): number {
+  const named = stemsOf(humanize(parameterName));
+  const said = spokenStems(normalizedText);
+  for (const pair of POLARITIES) {
+    const side = sideOf(named, pair.named);
+    if (side === undefined) continue;
+    const spoken = sideOf(said, pair.said);
+    if (spoken === undefined) return 0;
+    return spoken === side ? 1 : -1;
+  }
+  return 0;
+}
+
+/** Words that join the clauses of a multi-command utterance ("stop the pump and then open the gate"). */
+const CLAUSE_JOINERS = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
+
+/**
+ * The part of the utterance a call's polarity is read from: the clauses (split at "and", "then",
+ * "also", ...) that say one of the call's anchor words (its tool's distinctive words, the values
+ * chosen so far). One clause: all of it. Anchors in no clause: nothing, so a "stop" meant for
+ * another call is not read as this one's state.
+ */
+export function clauseScope(normalizedText: string, anchors: ReadonlySet<string>): string {
+  const clauses: string[][] = [[]];
+  for (const w of normalizedText.split(' ').filter((x) => x.length > 0)) {
+    if (CLAUSE_JOINERS.has(w)) {
+      if (clauses[clauses.length - 1].length > 0) clauses.push([]);
+    } else clauses[clauses.length - 1].push(w);
+  }
+  const filled = clauses.filter((c) => c.length > 0);
+  if (filled.length <= 1) return normalizedText;
+  return filled.filter((c) => c.some((w) => anchors.has(w))).map((c) => c.join(' ')).join(' ');
+}
