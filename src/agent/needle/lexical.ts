@@ -9,7 +9,7 @@ import type { ToolSchema } from '../types.js';
 import { humanize, schemaText } from './serialize.js';
 
 /** Words that say nothing about which tool is meant. */
-const STOPWORDS = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'for', 'and', 'or', 'is', 'it', 'this', 'that', 'my', 'me', 'i', 'you',
+export const STOPWORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'for', 'and', 'or', 'is', 'it', 'this', 'that', 'my', 'me', 'i', 'you',
   'please', 'can', 'with', 'at', 'by', 'from', 'as', 'be', 'all', 'any', 'some']);
 
 function words(text: string): Set<string> {

@@ -8,11 +8,12 @@
  * by them; otherwise the model's order stands.
  */
 import type { ToolCall } from '../types.js';
+import { STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
-/** Name words that say what any tool does, not which one: they anchor nothing. */
-const GENERIC = new Set(['set', 'get', 'change', 'control', 'update', 'adjust', 'make', 'do', 'turn', 'query', 'read', 'check',
-  'the', 'a', 'an', 'to', 'of', 'in', 'for', 'and', 'on', 'off', 'my', 'it', 'is', 'action', 'command', 'state', 'mode', 'value', 'device']);
+/** Name words that say what any tool does, not which one, and function words: they anchor nothing. */
+const GENERIC: ReadonlySet<string> = new Set([...STOPWORDS, 'set', 'get', 'change', 'control', 'update', 'adjust', 'make', 'do', 'turn',
+  'query', 'read', 'check', 'on', 'off', 'action', 'command', 'state', 'mode', 'value', 'device']);
 
 /** Start positions (in words) of `phrase` in `words`. */
 function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
