@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, stem } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, stem } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -66,6 +66,12 @@ describe('polarity of a device state', () => {
     assert.equal(booleanPolarity('channel_up', said('turn off the tv')), 0);
     // "cut power" names no state: power is a side only in a parameter's name
     assert.equal(booleanPolarity('on', said('cut power to the dehumidifier')), 0);
+  });
+
+  it('splits an utterance into clauses at joining words', () => {
+    const words = 'stop the pump and then open the gate as well as pause the music'.split(' ');
+    assert.deepEqual(clauseSpans(words).map((c) => words.slice(c.from, c.to).join(' ')), ['stop the pump', 'open the gate', 'pause the music']);
+    assert.deepEqual(clauseSpans(['and', 'lights']), [{ from: 1, to: 2 }]);
   });
 
   it('reads a call\'s polarity from the clauses about it only', () => {

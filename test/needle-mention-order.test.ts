@@ -28,10 +28,21 @@ describe('calls in the order the utterance mentions them', () => {
     assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['set_light', 'set_heating']);
   });
 
-  it('falls back to a distinctive description word, and keeps the model order when a call has no anchor', () => {
+  it('falls back to a distinctive description word, then to the clause no other call is in', () => {
     const text = normalizeUtterance('pick up the intercom and close the bedroom shutters');
     const routed = [call('set_blinds', { zone: 'bedroom', position: 0 }), call('answerDoor', { operation: 'answer' })];
     assert.deepEqual(names(orderByMention(routed, text, [none, new Set(['intercom'])])), ['answerDoor', 'set_blinds']);
+    // no anchor for answerDoor: it takes the clause set_blinds is not in
+    assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['answerDoor', 'set_blinds']);
+    const indirect = normalizeUtterance("it's freezing as well as skip to the next song on the hifi");
+    const music = [call('musicControl', { action: 'next', player: 'hifi' }), call('climateMode', { mode: 'heat' })];
+    assert.deepEqual(names(orderByMention(music, indirect, [none, none])), ['climateMode', 'musicControl']);
+  });
+
+  it('keeps the model order when an unanchored call has no clause of its own', () => {
+    // one clause only: nothing says where answerDoor belongs
+    const text = normalizeUtterance('close the bedroom shutters while you pick up the intercom');
+    const routed = [call('set_blinds', { zone: 'bedroom', position: 0 }), call('answerDoor', { operation: 'answer' })];
     assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['set_blinds', 'answerDoor']);
   });
 

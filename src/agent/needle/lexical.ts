@@ -151,6 +151,24 @@ export function booleanPolarity(parameterName: string, normalizedText: string): 
 /** Words that join the clauses of a multi-command utterance ("stop the pump and then open the gate"). */
 const CLAUSE_JOINERS = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
 
+/** The clauses of an utterance as word index ranges [from, to), split at joining words and "as well as". */
+export function clauseSpans(words: readonly string[]): Array<{ from: number; to: number }> {
+  const spans: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  const close = (to: number): void => {
+    if (to > from) spans.push({ from, to });
+  };
+  for (let i = 0; i < words.length; i++) {
+    const joiner = CLAUSE_JOINERS.has(words[i]) ? 1 : words[i] === 'as' && words[i + 1] === 'well' && words[i + 2] === 'as' ? 3 : 0;
+    if (joiner === 0) continue;
+    close(i);
+    i += joiner - 1;
+    from = i + 1;
+  }
+  close(words.length);
+  return spans;
+}
+
 /**
  * The part of the utterance a call's polarity is read from: the clauses (split at "and", "then",
  * "also", ...) that say one of the call's anchor words (its tool's distinctive words, the values
@@ -158,13 +176,8 @@ const CLAUSE_JOINERS = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
  * another call is not read as this one's state.
  */
 export function clauseScope(normalizedText: string, anchors: ReadonlySet<string>): string {
-  const clauses: string[][] = [[]];
-  for (const w of normalizedText.split(' ').filter((x) => x.length > 0)) {
-    if (CLAUSE_JOINERS.has(w)) {
-      if (clauses[clauses.length - 1].length > 0) clauses.push([]);
-    } else clauses[clauses.length - 1].push(w);
-  }
-  const filled = clauses.filter((c) => c.length > 0);
-  if (filled.length <= 1) return normalizedText;
-  return filled.filter((c) => c.some((w) => anchors.has(w))).map((c) => c.join(' ')).join(' ');
+  const words = normalizedText.split(' ').filter((x) => x.length > 0);
+  const spans = clauseSpans(words);
+  if (spans.length <= 1) return normalizedText;
+  return spans.map((c) => words.slice(c.from, c.to)).filter((c) => c.some((w) => anchors.has(w))).map((c) => c.join(' ')).join(' ');
 }

@@ -4,11 +4,12 @@
  * its 113 mistakes), so after decoding each call is anchored to the earliest place in the
  * normalised utterance that only it explains: first a word of its tool's name or one of its
  * argument values said as words ("tv", "hong kong", "inlet", "2700"); failing those, a distinctive
- * word of its tool's description (lexical.ts). When every call has an anchor the calls are sorted
- * by them; otherwise the model's order stands.
+ * word of its tool's description (lexical.ts). A call with no anchor takes a clause no other call
+ * is in, when that is unambiguous. When every call has an anchor the calls are sorted by them;
+ * otherwise the model's order stands.
  */
 import type { ToolCall } from '../types.js';
-import { STOPWORDS } from './lexical.js';
+import { clauseSpans, STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
 /** Name words that say what any tool does, not which one, and function words: they anchor nothing. */
@@ -40,6 +41,22 @@ function earliestOwn(claims: ReadonlyArray<Set<number>>): Array<number | undefin
 }
 
 /**
+ * Calls with no anchor of their own ("it's freezing" says no word of `climateMode`) take the start of
+ * a clause no anchored call is in, when there are exactly as many such clauses as such calls (in the
+ * model's order): "it's freezing as well as skip to the next song" puts the climate call first.
+ */
+function placeUnanchored(anchors: ReadonlyArray<number | undefined>, words: readonly string[]): Array<number | undefined> {
+  const missing = anchors.flatMap((a, i) => (a === undefined ? [i] : []));
+  if (missing.length === 0) return [...anchors];
+  const spans = clauseSpans(words);
+  const free = spans.filter((c) => anchors.every((a) => a === undefined || a < c.from || a >= c.to));
+  if (free.length !== missing.length) return [...anchors];
+  const out = [...anchors];
+  missing.forEach((i, k) => { out[i] = free[k].from; });
+  return out;
+}
+
+/**
  * Reorders `calls` by where the utterance mentions them.
  * @param descriptionWords each call's tool's distinctive words among the offered tools, by call index
  */
@@ -56,7 +73,7 @@ export function orderByMention(calls: readonly ToolCall[], normalizedText: strin
   const secondary = calls.map((_, i) => phrasesAt(words, [...descriptionWords[i]].map((w) => [w])));
   const first = earliestOwn(primary);
   const second = earliestOwn(secondary);
-  const anchors = first.map((a, i) => a ?? second[i]);
+  const anchors = placeUnanchored(first.map((a, i) => a ?? second[i]), words);
   if (anchors.some((a) => a === undefined)) return [...calls];
   return calls.map((call, i) => ({ call, at: anchors[i] as number })).sort((a, b) => a.at - b.at).map((x) => x.call);
 }
