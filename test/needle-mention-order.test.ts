@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { orderByMention } from '../src/agent/needle/mention-order.js';
+import { callWords, hasUnexplainedClause, orderByMention } from '../src/agent/needle/mention-order.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolCall } from '../src/agent/types.js';
 
@@ -49,5 +49,27 @@ describe('calls in the order the utterance mentions them', () => {
   it('leaves a single call alone', () => {
     const one = [call('eStop')];
     assert.deepEqual(orderByMention(one, 'stop everything', [none]), one);
+  });
+});
+
+describe('clauses no call explains', () => {
+  const said = (text: string): string => normalizeUtterance(text);
+  const reminder = callWords(call('set_reminder', { time: '21:00', text: 'take my pills' }), new Set(['remind']));
+
+  it('finds a clause that asks for something no call so far explains', () => {
+    assert.equal(hasUnexplainedClause(said('remind me at nine pm to take my pills and uh where is everything'), reminder), true);
+    assert.equal(hasUnexplainedClause(said("take my pills at nine plus it's freezing"), reminder), true);
+  });
+
+  it('ignores explained clauses, filler clauses and single-clause utterances', () => {
+    const both = new Set([...reminder, ...callWords(call('show_page', { page: 'everything' }), new Set())]);
+    assert.equal(hasUnexplainedClause(said('remind me at nine pm to take my pills and uh where is everything'), both), false);
+    assert.equal(hasUnexplainedClause(said('remind me to take my pills and thank you'), reminder), false);
+    assert.equal(hasUnexplainedClause(said('where is everything'), new Set()), false);
+  });
+
+  it('counts tool-name words, argument values and description words as explained, not generic name words', () => {
+    const words = callWords(call('set_light_colour', { room: 'living_room', state: true }), new Set(['colour']));
+    assert.deepEqual([...words].sort(), ['colour', 'light', 'living', 'room']);
   });
 });

@@ -77,3 +77,33 @@ export function orderByMention(calls: readonly ToolCall[], normalizedText: strin
   if (anchors.some((a) => a === undefined)) return [...calls];
   return calls.map((call, i) => ({ call, at: anchors[i] as number })).sort((a, b) => a.at - b.at).map((x) => x.call);
 }
+
+/** Words that carry no request of their own: a clause of only these ("and thank you") asks for nothing. */
+const FILLERS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm', 'hmm', 'oh', 'ok', 'okay', 'so', 'thanks', 'thank', 'now', 'right',
+  'just', 'like', 'know', 'mean', 'well', 'yeah', 'yes', 'alright', 'hey', 'listen', 'quickly', 'real', 'quick', 'asap', 'chance', 'get',
+  'when', 'if', 'would', 'could', 'mind', 'go', 'ahead', 'cheers', 'lot', 'there', 'computer', 'assistant', 'do', 'need', 'want', 'd', 'll']);
+
+/** The words a call explains: its tool's name words, its argument values, its tool's distinctive words. */
+export function callWords(call: { name: string; arguments: ToolCall['arguments'] }, descriptionWords: ReadonlySet<string>): Set<string> {
+  const out = new Set(humanize(call.name).split(' ').filter((w) => w.length > 0 && !GENERIC.has(w)));
+  for (const value of Object.values(call.arguments)) {
+    if (typeof value !== 'boolean') for (const w of humanize(String(value)).split(' ')) if (w.length > 0) out.add(w);
+  }
+  for (const w of descriptionWords) out.add(w);
+  return out;
+}
+
+/**
+ * Whether the utterance has a clause (split at "and", "then", ...) that none of the calls so far
+ * explains and that asks for something: "remind me at nine to take my pills and uh where is
+ * everything" after the reminder call still has "where is everything".
+ */
+export function hasUnexplainedClause(normalizedText: string, explained: ReadonlySet<string>): boolean {
+  const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  const spans = clauseSpans(words);
+  if (spans.length < 2) return false;
+  return spans.some((c) => {
+    const clause = words.slice(c.from, c.to).map((w) => w.replace(/'.*$/, ''));
+    return !clause.some((w) => explained.has(w)) && clause.some((w) => !STOPWORDS.has(w) && !FILLERS.has(w) && !GENERIC.has(w));
+  });
+}
