@@ -141,3 +141,93 @@ export const EXTRA_FAMILIES: FamilySpec[] = [
     templates: ['set the humidity to {humidity} [in the {room}|]', '{room} humidity {humidity}', '[please|can you|] keep the {room} at {humidity} humidity', 'humidifier to {humidity} [please|]', 'target humidity {humidity} in the {room}'],
   },
 ];
+
+/**
+ * A second batch for the next run (not in any shipped run yet): appliances, a calendar, a
+ * shop-floor stack light and label printer, kiosk language and check-in.
+ */
+export const EXTRA_FAMILIES_2: FamilySpec[] = [
+  {
+    id: 'coffee_machine', related: ['switch_plug'],
+    names: ['coffee machine', 'make coffee', 'brew coffee', 'barista', 'coffee maker'],
+    descriptions: ['Brew a drink on the coffee machine', 'Make a coffee of a given kind and size'],
+    params: [
+      { key: 'drink', names: ['drink', 'beverage', 'type', 'recipe'], descriptions: ['Which drink'],
+        domain: { kind: 'enum', values: { espresso: ['espresso'], latte: ['latte'], cappuccino: ['cappuccino'], americano: ['americano'], flat_white: ['flat white'], hot_water: ['hot water'] }, sizes: [3, 6] } },
+      { key: 'cups', names: ['cups', 'count', 'quantity'], descriptions: ['Number of cups'], domain: { kind: 'int', min: 1, max: 4 }, required: 0.2 },
+    ],
+    templates: [
+      'make me [a|an] {drink}', '[please|can you|] brew [a|an] {drink}', '{drink} please', 'make {cups} {drink} [please|]', 'i need a coffee {!drink=americano}',
+      'coffee machine {drink}', 'i could do with an {drink=espresso}',
+    ],
+  },
+  {
+    id: 'calendar_query', related: ['reminder', 'time_query'],
+    names: ['get calendar', 'calendar events', 'agenda', 'list events', 'whats on'],
+    descriptions: ['List the calendar events for a day', 'Read the agenda'],
+    params: [{ key: 'day', names: ['day', 'date', 'when'], descriptions: ['Which day'],
+      domain: { kind: 'enum', values: { today: ['today'], tomorrow: ['tomorrow'], monday: ['monday'], friday: ['friday'], weekend: ['the weekend', 'this weekend'] }, sizes: [3, 5] } }],
+    templates: ["what's on my calendar {day}", 'do i have any meetings {day}', '[read|tell me] my agenda for {day}', 'am i free {day}', 'calendar {day}', 'what am i doing {day}'],
+  },
+  {
+    id: 'stack_light', related: [],
+    names: ['stack light', 'andon light', 'set beacon', 'signal tower', 'set andon'],
+    descriptions: ['Set the colour of the machine stack light (andon)', 'Signal tower control'],
+    params: [
+      { key: 'color', names: ['color', 'colour', 'signal', 'state'], descriptions: ['Light colour'],
+        domain: { kind: 'enum', values: { red: ['red'], yellow: ['yellow', 'amber'], green: ['green'], blue: ['blue'], off: ['off'] }, styles: [{ red: 'red', yellow: 'yellow', green: 'green', blue: 'blue', off: 'off' }, { red: 'RED', yellow: 'AMBER', green: 'GREEN', blue: 'BLUE', off: 'OFF' }] } },
+      { key: 'station', names: ['station', 'cell', 'machine', 'line'], descriptions: ['Which station'], required: 0.3,
+        domain: { kind: 'enum', values: { station_1: ['station one', 'station 1'], station_2: ['station two', 'station 2'], assembly: ['assembly'], packing: ['packing'] } } },
+    ],
+    templates: [
+      'set the [stack light|andon|beacon] to {color}', '{station} [andon|light] {color}', 'we have a problem at {station} {!color=red}', 'all good at {station} {!color=green}',
+      '[please|can you|] turn the andon {color} [at {station}|]', 'signal {color} on {station}',
+    ],
+  },
+  {
+    id: 'label_printer', related: ['kiosk_print_ticket'],
+    names: ['print labels', 'label printer', 'print label', 'make labels'],
+    descriptions: ['Print product labels on the line printer', 'Print a number of labels for a product'],
+    params: [
+      { key: 'product', names: ['product', 'sku', 'item', 'article'], descriptions: ['Product to label'],
+        domain: { kind: 'text', values: ['blue widgets', 'bolts m8', 'oak panels', 'spare filters', 'cable ties', 'gear housings'] } },
+      { key: 'count', names: ['count', 'copies', 'quantity', 'labels'], descriptions: ['How many labels'], domain: { kind: 'int', min: 1, max: 500 }, required: 0.6 },
+    ],
+    templates: ['print {count} labels for {product}', '[please|can you|] print labels for {product}', 'label printer {product} {count}', 'i need {count} [labels|stickers] for the {product}', 'make {count} labels {product}'],
+  },
+  {
+    id: 'kiosk_language', related: ['kiosk_show_page'],
+    names: ['set language', 'change language', 'language', 'select language', 'ui language'],
+    descriptions: ['Change the language of the kiosk screen', 'Switch the display language'],
+    params: [{ key: 'language', names: ['language', 'lang', 'locale'], descriptions: ['Display language'],
+      domain: { kind: 'enum', values: { en: ['english'], es: ['spanish', 'espanol'], fr: ['french'], de: ['german'], it: ['italian'], pl: ['polish'] }, sizes: [3, 6], styles: [{ en: 'en', es: 'es', fr: 'fr', de: 'de', it: 'it', pl: 'pl' }, { en: 'English', es: 'Spanish', fr: 'French', de: 'German', it: 'Italian', pl: 'Polish' }] } }],
+    templates: ['[switch|change] to {language}', '{language} please', '[can you|please|] show this in {language}', 'do you speak {language}', 'language {language}', 'i only read {language}'],
+  },
+  {
+    id: 'kiosk_check_in', related: ['kiosk_print_ticket'],
+    names: ['check in', 'checkin', 'find booking', 'appointment check in', 'register arrival'],
+    descriptions: ['Check a visitor in with their booking reference or name', 'Register an arrival'],
+    params: [{ key: 'reference', names: ['reference', 'booking', 'name', 'code'], descriptions: ['Booking reference or surname'],
+      domain: { kind: 'text', values: ['smith', 'garcia', 'miller', 'nguyen', 'patel', 'kowalski', 'abc123', 'x7k9'] } }],
+    templates: ["i'm here to check in under {reference}", 'check in {reference}', '[please|can you|] check me in the name is {reference}', 'i have an appointment name {reference}', 'booking {reference}'],
+  },
+  {
+    id: 'air_purifier', related: ['fan', 'switch_plug'],
+    names: ['air purifier', 'purifier mode', 'set purifier', 'air cleaner'],
+    descriptions: ['Set the air purifier mode', 'Air purifier control'],
+    params: [room(0.4), { key: 'mode', names: ['mode', 'setting', 'preset'], descriptions: ['Purifier mode'],
+      domain: { kind: 'enum', values: { auto: ['auto', 'automatic'], sleep: ['sleep', 'night'], turbo: ['turbo', 'max'], off: ['off'] } } }],
+    templates: ['set the [air purifier|purifier] to {mode} [in the {room}|]', '{room} purifier {mode}', 'purifier {mode} [please|]', 'the air smells bad in the {room} {!mode=turbo}', "i'm going to sleep put the purifier on {mode=sleep}"],
+  },
+  {
+    id: 'dishwasher', related: ['switch_plug'],
+    names: ['dishwasher', 'start dishwasher', 'run dishwasher', 'dishwasher program'],
+    descriptions: ['Start the dishwasher with a program, optionally delayed', 'Dishwasher control'],
+    params: [
+      { key: 'program', names: ['program', 'cycle', 'mode'], descriptions: ['Wash program'],
+        domain: { kind: 'enum', values: { eco: ['eco'], quick: ['quick', 'fast'], intensive: ['intensive', 'heavy'], glass: ['glass', 'delicate'] } } },
+      { key: 'delay', names: ['delay', 'delay seconds', 'start in'], descriptions: ['Delay before start in seconds'], domain: { kind: 'duration', max: 28800 }, required: 0.2 },
+    ],
+    templates: ['[start|run] the dishwasher on {program}', 'dishwasher {program} [please|]', '[please|can you|] run a {program} wash', 'start the dishwasher {program} in {delay}', 'the dishes are really dirty {!program=intensive}'],
+  },
+];

@@ -1,12 +1,12 @@
 /** Every tool family the generator knows, and the ones kept out of training entirely. */
 import type { FamilySpec } from './dsl.js';
-import { EXTRA_FAMILIES } from './families-extra.js';
+import { EXTRA_FAMILIES, EXTRA_FAMILIES_2 } from './families-extra.js';
 import { GENERIC_FAMILIES } from './families-generic.js';
 import { HOME_FAMILIES } from './families-home.js';
 import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
 import { MEDIA_TIME_FAMILIES } from './families-media-time.js';
 
-export const ALL_FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES];
+export const ALL_FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2];
 
 /**
  * Families never seen in training (not even as distractors): the held-out-family evaluation.
