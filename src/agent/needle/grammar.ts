@@ -237,11 +237,11 @@ export class CallGrammar {
     return s;
   }
 
-  /** At the first step of a boolean parameter's value (a choice of ids.yes / ids.no): its name and description. */
-  booleanParameter(s: GrammarState): { name: string; description: string } | null {
+  /** At the first step of a boolean parameter's value (a choice of ids.yes / ids.no): its name. */
+  booleanParameter(s: GrammarState): string | null {
     if (s.phase !== 'value' || s.value.length !== 0 || !s.tool) return null;
     const [name, schema] = s.tool.params[s.param];
-    return schema.type === 'boolean' && !schema.enum ? { name, description: schema.description ?? '' } : null;
+    return schema.type === 'boolean' && !schema.enum ? name : null;
   }
 
   /** At the first step of an enum parameter's value: its values, the k-th chosen by ids.enums[k]. */

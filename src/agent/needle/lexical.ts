@@ -47,6 +47,11 @@ export function stem(word: string): string {
   return /([b-df-hj-np-tv-z])\1$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/** The non-stopword words of a text, by stem. */
+function stemsOf(text: string): Set<string> {
+  return new Set([...words(text)].map(stem));
+}
+
 /**
  * For each enum value of one parameter: how many of its words the utterance says (compared by stem)
  * that no other value of the parameter has. "lock the side door" says "lock" of LOCK but nothing of
@@ -54,9 +59,8 @@ export function stem(word: string): string {
  * on the fan") cancel out.
  */
 export function enumValueHits(values: readonly string[], normalizedText: string): number[] {
-  const stems = (text: string): Set<string> => new Set([...words(text)].map(stem));
-  const own = values.map((v) => stems(humanize(v)));
-  const said = stems(normalizedText);
+  const own = values.map((v) => stemsOf(humanize(v)));
+  const said = stemsOf(normalizedText);
   return own.map((set, i) => [...set].filter((w) => said.has(w) && own.every((other, j) => j === i || !other.has(w))).length);
 }
 
@@ -102,7 +106,6 @@ function spokenStems(normalizedText: string): Set<string> {
   return out;
 }
 
-const stemsOf = (text: string): Set<string> => new Set([...words(text)].map(stem));
 
 /** Which side (0 or 1) the words are on: undefined for neither or both. */
 function sideOf(stems: ReadonlySet<string>, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): 0 | 1 | undefined {

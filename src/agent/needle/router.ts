@@ -379,7 +379,7 @@ export class NeedleRouter implements Router {
       }
       let bonus = relevance ? this.pointerBonus(grammar, state, allowed, relevance, query.length) : null;
       if (state.phase === 'tool') bonus = this.withLexicalEvidence(bonus, allowed, lexicalHits);
-      else if (state.phase === 'value' && !isAnotherCallDecision(grammar, state, allowed)) bonus = withEnumEvidence(bonus, grammar, state, normalizedText, this.polarityScope(grammar, state, normalizedText));
+      else if (state.phase === 'value' && !isAnotherCallDecision(grammar, state, allowed)) bonus = withEnumEvidence(bonus, grammar, state, normalizedText, () => this.polarityScope(grammar, state, normalizedText));
       else if (isAnotherCallDecision(grammar, state, allowed)) {
         // another call needs a tool the utterance names: otherwise a sibling of the tool just called
         // ("start" beside "stop") rides along on the relevance it shares with it
@@ -475,8 +475,12 @@ function isAnotherCallDecision(grammar: CallGrammar, state: GrammarState, allowe
   return state.phase !== 'start' && allowed.includes(grammar.ids.call) && allowed.includes(grammar.ids.eos);
 }
 
-/** Adds ENUM_LEXICAL_WEIGHT per said word of an enum value (lexical.ts) to that value's pointer. */
-function withEnumEvidence(bonus: Map<number, number> | null, grammar: CallGrammar, state: GrammarState, normalizedText: string, scope: string): Map<number, number> | null {
+/**
+ * Adds ENUM_LEXICAL_WEIGHT per said word of an enum value (lexical.ts) to that value's pointer, and
+ * POLARITY_WEIGHT to the side of an on/off-like choice the call's clauses speak of. `scope` is only
+ * read at an enum or boolean choice (it splits the utterance into clauses), not at every value token.
+ */
+function withEnumEvidence(bonus: Map<number, number> | null, grammar: CallGrammar, state: GrammarState, normalizedText: string, scope: () => string): Map<number, number> | null {
   const add = (id: number, x: number): void => {
     if (x === 0) return;
     out ??= new Map(bonus ?? []);
@@ -487,12 +491,12 @@ function withEnumEvidence(bonus: Map<number, number> | null, grammar: CallGramma
   if (values !== null) {
     const texts = values.map(String);
     const words = enumValueHits(texts, normalizedText);
-    const polarity = enumPolarityHits(texts, scope);
+    const polarity = enumPolarityHits(texts, scope());
     values.forEach((_, k) => add(grammar.ids.enums[k], ENUM_LEXICAL_WEIGHT * words[k] + POLARITY_WEIGHT * polarity[k]));
   }
   const flag = grammar.booleanParameter(state);
   if (flag !== null) {
-    const side = booleanPolarity(flag.name, scope);
+    const side = booleanPolarity(flag, scope());
     add(side > 0 ? grammar.ids.yes : grammar.ids.no, POLARITY_WEIGHT * Math.abs(side));
   }
   return out ?? bonus;
