@@ -5,8 +5,16 @@ import { GENERIC_FAMILIES } from './families-generic.js';
 import { HOME_FAMILIES } from './families-home.js';
 import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
 import { MEDIA_TIME_FAMILIES } from './families-media-time.js';
+import { MORE_TEMPLATES } from './templates-more.js';
 
-export const ALL_FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2];
+const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2];
+
+/** Each family with its extra phrasings appended (after its own templates, so the held-out split of those stays put). */
+export const ALL_FAMILIES: FamilySpec[] = FAMILIES.map((f) => ({ ...f, templates: [...f.templates, ...(MORE_TEMPLATES[f.id] ?? [])] }));
+
+for (const id of Object.keys(MORE_TEMPLATES)) {
+  if (!FAMILIES.some((f) => f.id === id)) throw new Error(`templates-more.ts names an unknown family ${id}`);
+}
 
 /**
  * Families never seen in training (not even as distractors): the held-out-family evaluation.
