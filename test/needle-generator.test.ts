@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CallValidator } from '../src/agent/call-validator.js';
 import { actionParam, Rng, sampleTool } from '../models/recipe/generator/dsl.js';
-import { chitchatSplit, type Example, makeExample, mayOfferBeside } from '../models/recipe/generator/examples.js';
+import { chitchatSplit, type Example, makeExample, mayOfferBeside, templateSplit } from '../models/recipe/generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
 
 const trainFamilies = ALL_FAMILIES.filter((f) => !HELDOUT_FAMILY_IDS.includes(f.id));
@@ -105,5 +105,23 @@ describe('synthetic tool-calling generator', () => {
     }
     const spoken = data.filter((e) => e.query === e.query.toLowerCase() && !/[.,!?]/.test(e.query)).length;
     assert.ok(spoken > data.length * 0.4, `speech-like share ${spoken / data.length}`);
+  });
+
+  it('never teaches a held-out template: no wording of one is also a wording of a training template of its family', () => {
+    // every wording a template allows, with its alternatives spelled out and unspoken values dropped
+    const wordings = (template: string): string[] => {
+      const group = /\[([^[\]]*)\]/.exec(template);
+      if (!group) return [template.replace(/\{![^}]*\}/g, '').replace(/\s+/g, ' ').trim()];
+      const [before, after] = [template.slice(0, group.index), template.slice(group.index + group[0].length)];
+      return group[1].split('|').flatMap((alt) => wordings(before + alt + after));
+    };
+    assert.deepEqual(wordings('[a|] {x} [b|c] {!y=1}'), ['a {x} b', 'a {x} c', '{x} b', '{x} c']);
+    const shared: string[] = [];
+    for (const family of trainFamilies) {
+      const split = templateSplit(family);
+      const taught = new Set(split.train.flatMap((i) => wordings(family.templates[i])));
+      for (const i of split.heldout) for (const w of wordings(family.templates[i])) if (taught.has(w)) shared.push(`${family.id}: "${w}"`);
+    }
+    assert.deepEqual(shared, []);
   });
 });

@@ -65,7 +65,7 @@ export const EXTRA_FAMILIES: FamilySpec[] = [
         domain: { kind: 'enum', values: { away: ['away'], home: ['home', 'stay'], night: ['night'] } } },
     ],
     templates: [
-      '{action} the [alarm|security system|burglar alarm]', '[please|can you|] {action} the alarm', 'arm the alarm in {mode} mode {!action=arm}', 'set the [alarm|security system] to {mode} {!action=arm}',
+      '{action} the [alarm|security system|burglar alarm]', '[please|can you] {action} the alarm', 'arm the alarm in {mode} mode {!action=arm}', 'set the [alarm|security system] to {mode} {!action=arm}',
       "i'm back [home|] turn off the [burglar alarm|security system] {!action=disarm}", 'alarm {action} [please|]', '{action=arm} the security system for the night {!mode=night}', 'security {action}',
     ],
   },

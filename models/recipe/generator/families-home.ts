@@ -114,7 +114,7 @@ export const HOME_FAMILIES: FamilySpec[] = [
       { key: 'action', names: ['action', 'state', 'command', 'locked'], descriptions: ['lock or unlock', 'Desired state'],
         domain: { kind: 'enum', values: { lock: ['lock'], unlock: ['unlock'] }, styles: [{ lock: 'lock', unlock: 'unlock' }, { lock: 'LOCK', unlock: 'UNLOCK' }, { lock: 'locked', unlock: 'unlocked' }] } },
     ],
-    templates: ['{action} the {door}', '[please|can you|] {action} the {door} [please|]', '[make sure|check that] the {door} is locked {!action=lock}', 'let me in through the {door} {!action=unlock}', '{door} {action}', 'lock up the {door} {!action=lock}', 'open the {door} lock {!action=unlock}'],
+    templates: ['{action} the {door}', '[please|can you] {action} the {door} [please|]', '[make sure|check that] the {door} is locked {!action=lock}', 'let me in through the {door} {!action=unlock}', '{door} {action}', 'lock up the {door} {!action=lock}', 'open the {door} lock {!action=unlock}'],
   },
   {
     id: 'garage_gate', related: ['lock', 'cover'],

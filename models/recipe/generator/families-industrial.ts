@@ -96,7 +96,7 @@ export const INDUSTRIAL_FAMILIES: FamilySpec[] = [
         domain: { kind: 'enum', values: { open: ['open'], close: ['close', 'shut'] }, styles: [{ open: 'open', close: 'close' }, { open: 'OPEN', close: 'CLOSED' }, { open: 'opened', close: 'closed' }] } },
     ],
     templates: [
-      '{action} the {valve}', '{valve} {action}', '[please|can you|] {action} the {valve}', "there's a leak shut the {valve} {!action=close}", '{action} {valve} [now|please|]',
+      '{action} the {valve}', '{valve} {action}', '[please|can you] {action} the {valve}', "there's a leak shut the {valve} {!action=close}", '{action} {valve} [now|please|]',
       'set the {valve} to {action}', 'drain the tank {!valve=drain} {!action=open}',
     ],
   },

@@ -22,7 +22,7 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
     "i'd like the {room} [light|lights] to be {color}", "[switch|change] the {room} lamp [color|colour|] to {color}",
   ],
   switch_plug: [
-    "[could you|can you|] [please|] [turn|switch] {state} [the|my] {device} [for me|]", "[the|] {device} needs to be {state}",
+    "[could you|can you] [please|] [turn|switch] {state} [the|my] {device} [for me|]", "[the|] {device} needs to be {state}",
     "i'm done with the {device} {!state=off}", "[get|put] the {device} [going|on] {!state=on}", "{device} [power|socket|plug] {state}",
   ],
   fan: [
@@ -76,7 +76,7 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
     "[put|set] a timer on for {duration} [for the {label}|]",
   ],
   alarm: [
-    "[could you|can you|] [please|] set [me|] an alarm for {time}", "[i have to|i need to] [be awake|be up] at {time}",
+    "[could you|can you|] [please|] set [me|] an alarm for {time}", "[i have to|i need to] be awake at {time}",
     "alarm for {time} {days} [please|]", "[make|set] an alarm named {label} for {time}", "[ring|buzz] me at {time}",
     "{label} alarm {time}",
   ],
@@ -134,7 +134,7 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
   ],
   valve: [
     "[stop the flow|cut the water] [at|on] the {valve} {!action=close}",
-    "[let it flow|start the flow] [through|on] the {valve} {!action=open}", "{valve} [valve|] {action} [now|]",
+    "[let it flow|start the flow] [through|on] the {valve} {!action=open}", "{valve} valve {action} [now|]",
   ],
   kiosk_print_ticket: [
     "[could you|can you|] [please|] print me a {type} [ticket|number]", "[i'm here for|i'd like to go to] the {type}",
@@ -169,7 +169,7 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
   device_power: [
     "[could you|can you|] [please|] [turn|switch] {state} the {device} [for me|]", "[get|put] the {device} [going|on] {!state=on}",
     "[i'm done with|we don't need] the {device} [anymore|] {!state=off}", "{device} [in the {room}|] {state} [thanks|please|]",
-    "[power|switch] {state} [the|my] {room} {device}",
+    "power {state} [the|my] {room} {device}",
   ],
   light_set: [
     "[could you|can you|] [please|] give me {color} [light|lights] at {level} in the {room}", "{room} [lights|lamp] {color} [please|]",
@@ -199,7 +199,7 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
     "[park|stow] the robot [arm|] {!program=park}", "[calibrate|recalibrate] the [arm|robot arm] {!program=calibrate}",
   ],
   announce: [
-    "[could you|can you|] [please|] announce {message} [for me|]", "[say|tell everyone] {message} [over the speakers|on the pa|]",
+    "[could you|can you] [please|] announce {message} [for me|]", "[say|tell everyone] {message} [over the speakers|on the pa|]",
     "[page|call out] {message} [in the|] {zone}", "[make an announcement|announcement] [in the|] {zone} {message}",
   ],
   energy_query: [
