@@ -57,19 +57,25 @@ function placeUnanchored(anchors: ReadonlyArray<number | undefined>, words: read
 }
 
 /**
+ * The phrases that say a call as its own: each word of its tool's name that is not generic, and each
+ * argument value said as words ("hong kong" stays one phrase). Booleans say nothing.
+ */
+function anchorPhrases(call: { name: string; arguments: ToolCall['arguments'] }): string[][] {
+  const phrases = humanize(call.name).split(' ').filter((w) => w.length > 0 && !GENERIC.has(w)).map((w) => [w]);
+  for (const value of Object.values(call.arguments)) {
+    if (typeof value !== 'boolean') phrases.push(humanize(String(value)).split(' ').filter((w) => w.length > 0));
+  }
+  return phrases;
+}
+
+/**
  * Reorders `calls` by where the utterance mentions them.
  * @param descriptionWords each call's tool's distinctive words among the offered tools, by call index
  */
 export function orderByMention(calls: readonly ToolCall[], normalizedText: string, descriptionWords: ReadonlyArray<ReadonlySet<string>>): ToolCall[] {
   if (calls.length < 2) return [...calls];
   const words = normalizedText.split(' ').filter((w) => w.length > 0);
-  const primary = calls.map((call) => {
-    const phrases = humanize(call.name).split(' ').filter((w) => !GENERIC.has(w)).map((w) => [w]);
-    for (const value of Object.values(call.arguments)) {
-      if (typeof value !== 'boolean') phrases.push(humanize(String(value)).split(' ').filter((w) => w.length > 0));
-    }
-    return phrasesAt(words, phrases);
-  });
+  const primary = calls.map((call) => phrasesAt(words, anchorPhrases(call)));
   const secondary = calls.map((_, i) => phrasesAt(words, [...descriptionWords[i]].map((w) => [w])));
   const first = earliestOwn(primary);
   const second = earliestOwn(secondary);
@@ -85,12 +91,7 @@ const FILLERS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm', 'hmm', 'o
 
 /** The words a call explains: its tool's name words, its argument values, its tool's distinctive words. */
 export function callWords(call: { name: string; arguments: ToolCall['arguments'] }, descriptionWords: ReadonlySet<string>): Set<string> {
-  const out = new Set(humanize(call.name).split(' ').filter((w) => w.length > 0 && !GENERIC.has(w)));
-  for (const value of Object.values(call.arguments)) {
-    if (typeof value !== 'boolean') for (const w of humanize(String(value)).split(' ')) if (w.length > 0) out.add(w);
-  }
-  for (const w of descriptionWords) out.add(w);
-  return out;
+  return new Set([...anchorPhrases(call).flat(), ...descriptionWords]);
 }
 
 /**
