@@ -25,6 +25,18 @@ const CHITCHAT = [
   'my name is alex', 'i had a long day', 'what should i eat for dinner', 'is it friday yet', 'the cat is sleeping', 'sorry wrong button',
   'oops', 'um', 'wait a second', 'hold on', 'let me think', 'what was that noise', 'did you do that', 'wow', 'cool', 'nice',
   'how tall is mount everest', 'translate hello into french', 'what is the capital of spain', 'recommend a good book', 'goodbye',
+  // added with the extra phrasings (templates-more.ts): short reactions, small talk, and remarks
+  // about the home that ask for nothing
+  'oh no', 'whatever', 'fine', 'sure', 'maybe later', 'hang on a sec', 'one moment', 'huh', 'what', 'seriously',
+  'haha that is funny', 'good job', 'well done', 'see you later', 'i will be right back', 'excuse me', 'bless you', 'of course',
+  'no thanks', 'not really', 'i think so', 'really', 'amazing', 'great', 'alright then', 'never mind that', 'hold that thought',
+  'where did i put my keys', 'what day is it tomorrow', 'how do you spell necessary', 'what rhymes with orange', 'do you dream',
+  'are you a robot', 'what is your favourite colour', 'tell me something interesting', 'how many legs does a spider have',
+  'the kitchen looks nice today', 'i painted the bedroom last year', 'the lights in this shop are pretty', 'my brother fixed the door',
+  'the music at the party was great', 'we watched a movie last night', 'the garden was lovely in spring', 'i bought a new lamp',
+  'the printer at work is broken', 'the heating bill was high last winter', 'my phone is on the table', 'the dog likes the fan',
+  'line two had a good week', 'the new conveyor arrived yesterday', 'i read about smart homes', 'my neighbour has a pool pump',
+  'that song reminds me of school', 'the door bell sounds funny', 'it was cold yesterday', 'our old thermostat was grey',
 ];
 
 const PREFIXES = ['uh', 'um', 'hey', 'okay', 'so', 'please', 'hey computer', 'computer', 'uh can you', 'could you please', "i'd like you to", 'can you', 'would you', 'hey um', 'alright',

@@ -53,8 +53,8 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
   ],
   media_playback: [
     "[could you|can you|] [please|] {action} the music [on the {player}|]", "[hit|press] {action=play} [on the {player}|]",
-    "[put the music back on|keep playing] {!action=play}", "[enough music|i'm done listening|that's enough] {!action=stop}",
-    "[next one|another song|something else] [please|] {!action=next}", "[what was that|replay that song|back one] {!action=previous}",
+    "[put the music back on|keep playing] {!action=play}", "[enough music|i'm done listening to music|that's enough music] {!action=stop}",
+    "[another song|a different song|the next song] [please|] {!action=next}", "[replay that song|play that song again|back one song] {!action=previous}",
   ],
   media_volume: [
     "[could you|can you|] [please|] put the volume [at|to] {level} [in the {room}|]", "[it's too loud|that's way too loud] [turn it down|] to {level}",
@@ -67,7 +67,7 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
   ],
   tv_control: [
     "[could you|can you|] [please|] switch the [tv|telly] {power}", "[put on|go to] channel {channel} [on the tv|]",
-    "[nobody's watching|we're finished watching] [turn off the tv|] {!power=off}", "[i want to play|let's play] on the playstation {!input=playstation}",
+    "[nobody's watching the tv|we're finished watching tv] {!power=off}", "[i want to play|let's play] on the playstation {!input=playstation}",
     "tv [input|source] {input}", "[turn|put] the [tv|television] on {!power=on} [please|]",
   ],
   timer: [
@@ -85,8 +85,8 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
     "[ping|nudge] me at {time} to {text}", "[make sure i|help me remember to] {text} at {time}", "at {time} tell me to {text}",
   ],
   scene: [
-    "[could you|can you|] [please|] [activate|set] {scene} [mode|scene]", "[bedtime|night night|lights out everyone] {!scene=bedtime}",
-    "[morning|rise and shine|we're up] {!scene=good_morning}", "[i need to unwind|chill out time] {!scene=relax}",
+    "[could you|can you|] [please|] [activate|set] {scene} [mode|scene]", "[bedtime mode|lights out everyone] {!scene=bedtime}",
+    "[rise and shine everyone|we're up for the day] {!scene=good_morning}", "[i need to unwind|chill out time] {!scene=relax}",
     "[movie time|film night] {!scene=movie_night}", "[we're heading out|nobody's home] {!scene=away}", "[party time|let's party] {!scene=party}",
     "[dinner is ready|dinner time] {!scene=dinner}",
   ],
@@ -97,8 +97,8 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
   ],
   doorbell_intercom: [
     "[could you|can you|] [please|] {action=answer} the [door|doorbell]", "[i'll talk|let me speak] to [them|the visitor] {!action=talk}",
-    "[let me see|show me] who's [outside|ringing] {!action=show_camera}", "[don't answer|not now|leave it] {!action=decline}",
-    "[open up|let the visitor in] {!action=unlock}", "[pick up|get] the intercom {!action=answer}",
+    "[let me see|show me] who's [outside|ringing] {!action=show_camera}", "[don't answer the door|ignore the intercom|not now to whoever is at the door] {!action=decline}",
+    "[let the visitor in|open up for the visitor] {!action=unlock}", "[pick up|get] the intercom {!action=answer}",
   ],
   notification: [
     "[could you|can you|] [please|] [text|message] {recipient} [that|saying] {message}", "tell {recipient} [that|] {message}",
@@ -141,9 +141,9 @@ export const MORE_TEMPLATES: Record<string, string[]> = {
     "{count} {type} tickets [please|]", "[queue|line] number for the {type}", "[where do i queue|i'm waiting] for the {type}",
   ],
   kiosk_show_page: [
-    "[could you|can you|] [please|] [open|bring up] the {page}", "[what's on the menu|i'm hungry] {!page=menu}",
+    "[could you|can you|] [please|] [open|bring up] the {page}", "[what's on the menu|what food do you have] {!page=menu}",
     "[what are your hours|are you open on sunday] {!page=opening_hours}", "[i'm lost|how do i find the toilets] {!page=map}",
-    "[i need help|how does this work] {!page=help}", "[what are the prices|how expensive is it] {!page=prices}", "[main menu|start over] {!page=home}",
+    "[i need help with this screen|how does this kiosk work] {!page=help}", "[what are the prices|how expensive is it] {!page=prices}", "[main menu|start over] {!page=home}",
   ],
   sensor_query: [
     "[could you|can you|] [please|] read the {sensor} [in|for] the {location}", "[what does|what's] the {location} {sensor} [say|read|show]",
