@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, stem } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -80,5 +80,22 @@ describe('polarity of a device state', () => {
     assert.equal(clauseScope(text, new Set(['garage'])), 'stop the garage');
     assert.equal(clauseScope(text, new Set(['pump'])), '');
     assert.equal(clauseScope(said('stop the pump'), new Set(['fan'])), 'stop the pump');
+  });
+});
+
+describe('schema words said', () => {
+  const scene: ToolSchema = { name: 'StartScene', description: 'Activate a lighting scene', parameters: { type: 'object',
+    properties: { preset: { type: 'string', description: 'Scene to run', enum: ['away', 'movie_night', 'bedtime'] } }, required: ['preset'] } };
+  const words = schemaStems(scene);
+  it('collects name, description, parameter and enum value words by stem, without the generic ones', () => {
+    for (const w of ['scene', 'activate', 'lighting', 'preset', 'away', 'movie', 'night', 'bedtime', 'start', 'run']) assert.ok(words.has(stem(w)), w);
+    for (const w of ['the', 'to', 'a', 'set', 'on']) assert.ok(!words.has(stem(w)), w);
+  });
+  it('tells an utterance that names nothing of the tool', () => {
+    assert.equal(saysAnyOf(words, normalizeUtterance('Are you listening?')), false);
+    assert.equal(saysAnyOf(words, normalizeUtterance('wow')), false);
+    assert.equal(saysAnyOf(words, normalizeUtterance("it's movie time")), true);
+    assert.equal(saysAnyOf(words, normalizeUtterance('we are going away for the weekend')), true);
+    assert.equal(saysAnyOf(words, normalizeUtterance('activating scenes')), true);
   });
 });

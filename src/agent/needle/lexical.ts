@@ -52,6 +52,28 @@ function stemsOf(text: string): Set<string> {
   return new Set([...words(text)].map(stem));
 }
 
+/** Words any tool's schema may use that say nothing of what it does. */
+const SCHEMA_GENERIC: ReadonlySet<string> = new Set(['set', 'get', 'turn', 'switch', 'control', 'change', 'value', 'state', 'mode', 'level',
+  'command', 'action', 'device', 'name', 'which', 'target', 'what', 'how', 'do', 'does', 'are', 'on', 'off', 'up', 'down', 'not', 'no', 'yes']);
+
+/**
+ * The words of a tool's schema, by stem: its name, description, parameter names and descriptions and
+ * enum values, less the generic ones.
+ */
+export function schemaStems(tool: ToolSchema): Set<string> {
+  const parts = [humanize(tool.name), schemaText(tool.description ?? '')];
+  for (const [name, param] of Object.entries(tool.parameters.properties ?? {})) {
+    parts.push(humanize(name), schemaText(param.description ?? ''));
+    for (const v of param.enum ?? []) parts.push(humanize(String(v)));
+  }
+  return new Set([...stemsOf(parts.join(' '))].filter((w) => !SCHEMA_GENERIC.has(w)));
+}
+
+/** Whether the utterance says any word of the schema (compared by stem). */
+export function saysAnyOf(schema: ReadonlySet<string>, normalizedText: string): boolean {
+  return [...stemsOf(normalizedText)].some((w) => schema.has(w));
+}
+
 /**
  * For each enum value of one parameter: how many of its words the utterance says (compared by stem)
  * that no other value of the parameter has. "lock the side door" says "lock" of LOCK but nothing of
