@@ -99,12 +99,16 @@ const OPEN_CLAUSE_PENALTY = 4;
  * An answer calling a tool the utterance says no word of (its name, description, parameters and enum
  * values, by stem, generic words aside) has its confidence multiplied by this: "are you listening"
  * -> start_scene(away) at 0.99, "wow" -> set_volume(0). Indirect commands ("it's freezing" -> heat)
- * still run when the model is sure of them (>= 0.83 at the default threshold 0.5). Measured on the
- * run-8 model (fresh sets, seed 4242, templates / families, at 0.5): `[]` examples acted on 6.4 / 13.5%
- * -> 2.8 / 9.4%, calls executed right 70.8 / 53.3% -> 68.7 / 53.0%; confirmed on seed 5151 (5.7 /
- * 5.4% -> 2.8 / 4.3%, 70.4 / 55.2% -> 68.7 / 55.2%). 0.4 left 0.9 / 5.2% acted on but 63.9% right.
+ * still run when the model is sure of them (>= 0.91 at the default threshold 0.5). Measured on the
+ * shipped v6 (fresh sets, seeds 4242 and 5151, templates / families, at 0.5):
+ *   factor 1:    [] acted on 6.4 / 12.5% and 5.7 / 3.3%, calls executed right 72.5 / 54.3% and 70.4 / 54.9%
+ *   factor 0.6:  3.7 / 8.3% and 2.8 / 2.2%, right 70.1 / 54.3% and 69.0 / 54.9%
+ *   factor 0.55: 1.8 / 7.3% and 2.8 / 2.2%, right 68.7 / 53.6% and 68.7 / 54.9%
+ *   factor 0.5:  0.9 / 5.2% and 0.9 / 2.2%, right 64.9 / 53.0% and 63.6 / 54.9% (no unsaid call runs)
+ * 0.55 keeps v6 at v5's rate of acting on [] examples (v5 without this rule: 0.9 / 7.3% and 4.7 /
+ * 1.1%) while it executes more calls right (v5: 64.6 / 51.6% and 62.6 / 50.6%).
  */
-const UNSAID_TOOL_FACTOR = 0.6;
+const UNSAID_TOOL_FACTOR = 0.55;
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
 export class NeedleRuntime {
