@@ -144,6 +144,23 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('tell me a joke')).calls, []);
   });
 
+  it('does not act on chit-chat that names nothing of the offered tools (unsaid-tool confidence)', async () => {
+    const tools: ToolSchema[] = [
+      { name: 'start_scene', description: 'Activate a scene', parameters: { type: 'object', properties: { scene: { type: 'string', enum: ['away', 'movie_night', 'bedtime', 'party'] } }, required: ['scene'] } },
+      { name: 'set_volume', description: 'Set the speaker volume in percent', parameters: { type: 'object', properties: { level: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['level'] } },
+      { name: 'intercom', description: 'Handle the door intercom', parameters: { type: 'object', properties: { command: { type: 'string', enum: ['answer', 'decline', 'unlock'] } }, required: ['command'] } },
+    ];
+    const router = await fp32.bind(tools);
+    // v6 alone calls intercom(decline) at 0.89 on "who made you" and intercom(unlock) at 0.55 on "wait a second"
+    for (const text of ['are you listening', 'wow', 'who made you', 'wait a second', 'is it friday yet', 'oops']) {
+      const r = await router.route(text);
+      assert.ok(r.calls.length === 0 || r.confidence < 0.5, `${text} -> ${JSON.stringify(r.calls)} at ${r.confidence.toFixed(2)}`);
+    }
+    const said = await router.route('activate the party scene');
+    assert.deepEqual(said.calls, [{ name: 'start_scene', arguments: { scene: 'party' } }]);
+    assert.ok(said.confidence >= 0.5);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },
