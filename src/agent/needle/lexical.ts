@@ -128,7 +128,6 @@ function spokenStems(normalizedText: string): Set<string> {
   return out;
 }
 
-
 /** Which side (0 or 1) the words are on: undefined for neither or both. */
 function sideOf(stems: ReadonlySet<string>, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): 0 | 1 | undefined {
   const yes = [...sides[0]].some((w) => stems.has(w));
