@@ -37,6 +37,16 @@ const CHITCHAT = [
   'the printer at work is broken', 'the heating bill was high last winter', 'my phone is on the table', 'the dog likes the fan',
   'line two had a good week', 'the new conveyor arrived yesterday', 'i read about smart homes', 'my neighbour has a pool pump',
   'that song reminds me of school', 'the door bell sounds funny', 'it was cold yesterday', 'our old thermostat was grey',
+  // added with the third batch of phrasings (templates-paraphrase.ts): speech not meant for the agent,
+  // general questions about devices, and more remarks that ask for nothing
+  'sorry i was talking to someone else', 'not you', 'i was not talking to you', 'ignore that', 'that was the tv talking',
+  'the sunset was beautiful', 'i walked the dog this morning', 'my coffee is getting cold', 'the kids are at school',
+  'we had pasta for dinner', 'the car is in the garage', 'i like the colour blue', 'do you know any good songs',
+  'i fixed the fan last week', 'the new tv is huge', 'my sister lives in madrid', 'the warehouse is busy today',
+  'the shift ends at six', 'my alarm clock is broken', 'do you like the rain', 'the oven was a gift',
+  'who invented the light bulb', 'how does a thermostat work', 'why is the sky blue', 'how far away is the moon',
+  'i am going to the shop later', 'the meeting went well', 'what does a relay do', 'the plants look happy',
+  'we should paint the hallway someday',
 ];
 
 const PREFIXES = ['uh', 'um', 'hey', 'okay', 'so', 'please', 'hey computer', 'computer', 'uh can you', 'could you please', "i'd like you to", 'can you', 'would you', 'hey um', 'alright',

@@ -6,14 +6,22 @@ import { HOME_FAMILIES } from './families-home.js';
 import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
 import { MEDIA_TIME_FAMILIES } from './families-media-time.js';
 import { MORE_TEMPLATES } from './templates-more.js';
+import { PARAPHRASES } from './templates-paraphrase.js';
 
 const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2];
 
-/** Each family with its extra phrasings appended (after its own templates, so the held-out split of those stays put). */
-export const ALL_FAMILIES: FamilySpec[] = FAMILIES.map((f) => ({ ...f, templates: [...f.templates, ...(MORE_TEMPLATES[f.id] ?? [])] }));
+/**
+ * Each family with its extra phrasings appended in batch order (after its own templates, so the
+ * held-out split of every earlier batch stays put).
+ */
+export const ALL_FAMILIES: FamilySpec[] = FAMILIES.map((f) => ({
+  ...f, templates: [...f.templates, ...(MORE_TEMPLATES[f.id] ?? []), ...(PARAPHRASES[f.id] ?? [])],
+}));
 
-for (const id of Object.keys(MORE_TEMPLATES)) {
-  if (!FAMILIES.some((f) => f.id === id)) throw new Error(`templates-more.ts names an unknown family ${id}`);
+for (const [file, batch] of [['templates-more.ts', MORE_TEMPLATES], ['templates-paraphrase.ts', PARAPHRASES]] as const) {
+  for (const id of Object.keys(batch)) {
+    if (!FAMILIES.some((f) => f.id === id)) throw new Error(`${file} names an unknown family ${id}`);
+  }
 }
 
 /**
