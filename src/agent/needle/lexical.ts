@@ -48,7 +48,7 @@ export function stem(word: string): string {
 }
 
 /** The non-stopword words of a text, by stem. */
-function stemsOf(text: string): Set<string> {
+export function stemsOf(text: string): Set<string> {
   return new Set([...words(text)].map(stem));
 }
 
@@ -69,9 +69,10 @@ export function schemaStems(tool: ToolSchema): Set<string> {
   return new Set([...stemsOf(parts.join(' '))].filter((w) => !SCHEMA_GENERIC.has(w)));
 }
 
-/** Whether the utterance says any word of the schema (compared by stem). */
-export function saysAnyOf(schema: ReadonlySet<string>, normalizedText: string): boolean {
-  return [...stemsOf(normalizedText)].some((w) => schema.has(w));
+/** Whether the utterance (its `stemsOf`, computed once per utterance) says any word of the schema. */
+export function saysAnyOf(schema: ReadonlySet<string>, saidStems: ReadonlySet<string>): boolean {
+  for (const w of saidStems) if (schema.has(w)) return true;
+  return false;
 }
 
 /**

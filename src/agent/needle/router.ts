@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
-import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems } from './lexical.js';
+import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stemsOf } from './lexical.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
@@ -264,7 +264,8 @@ export class NeedleRouter implements Router {
         ({ calls, confidence } = same ? again : { calls: ordered, confidence });
       }
     }
-    if (calls.some((call) => !this.saysTool(call.name, normalizedText))) confidence *= UNSAID_TOOL_FACTOR;
+    const said = calls.length > 0 ? stemsOf(normalizedText) : new Set<string>();
+    if (calls.some((call) => !this.saysTool(call.name, said))) confidence *= UNSAID_TOOL_FACTOR;
     const t3 = performance.now();
     return {
       calls,
@@ -274,11 +275,11 @@ export class NeedleRouter implements Router {
     };
   }
 
-  /** Whether the utterance says any word of the named tool's schema. */
-  private saysTool(name: string, normalizedText: string): boolean {
+  /** Whether the utterance (by its stems) says any word of the named tool's schema. */
+  private saysTool(name: string, saidStems: ReadonlySet<string>): boolean {
     this.schemaWords ??= new Map(this.view.map((t) => [t.name, schemaStems(t)]));
     const words = this.schemaWords.get(name);
-    return words === undefined || saysAnyOf(words, normalizedText);
+    return words === undefined || saysAnyOf(words, saidStems);
   }
 
   /** The router over the SHORTLIST_KEEP tools the relevance head rates highest for this query. */
