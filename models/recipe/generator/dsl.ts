@@ -11,6 +11,7 @@
  */
 import type { JsonPrimitive, ParameterSchema, ParameterType, ToolSchema } from '../../../src/agent/types.js';
 import { numberToWords } from '../../../src/agent/needle/normalize.js';
+import { composedText, type TextShape } from './text-values.js';
 
 export class Rng {
   private s: number;
@@ -42,7 +43,7 @@ export type Domain =
   | { kind: 'time' }
   | { kind: 'duration'; max?: number }
   | { kind: 'bool'; yes: string[]; no: string[] }
-  | { kind: 'text'; values: string[] };
+  | { kind: 'text'; values: string[]; shape?: TextShape };
 
 export interface ParamSpec {
   key: string;
@@ -227,6 +228,8 @@ function expandAlternatives(template: string, r: Rng): string {
 }
 
 const SPEECH_NUMBERS = 0.55;
+/** Share of free-text values composed from word lists (text-values.ts) where the domain names a shape. */
+const COMPOSED_TEXT_SHARE = 0.5;
 
 function sayNumber(n: number, r: Rng): string {
   if (Number.isInteger(n) && n >= 0 && n < 10000 && r.chance(SPEECH_NUMBERS)) return numberToWords(n);
@@ -303,7 +306,7 @@ function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { v
       return { value: yes, spoken: r.pick(yes ? d.yes : d.no) };
     }
     case 'text': {
-      const t = fixed ?? r.pick(d.values);
+      const t = fixed ?? (d.shape && r.chance(COMPOSED_TEXT_SHARE) ? composedText(d.shape, r) : r.pick(d.values));
       return { value: t, spoken: t };
     }
   }

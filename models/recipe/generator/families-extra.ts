@@ -103,7 +103,7 @@ export const EXTRA_FAMILIES: FamilySpec[] = [
     descriptions: ['Speak a message over the loudspeakers', 'Public address announcement in a zone'],
     params: [
       { key: 'message', names: ['message', 'text', 'announcement', 'what'], descriptions: ['What to announce', 'Text to speak'],
-        domain: { kind: 'text', values: ['dinner is ready', 'the store closes in ten minutes', 'break time', 'shift change in five minutes', 'please move your car', 'the meeting starts now', 'lunch is served', 'fire drill at noon'] } },
+        domain: { kind: 'text', values: ['dinner is ready', 'the store closes in ten minutes', 'break time', 'shift change in five minutes', 'please move your car', 'the meeting starts now', 'lunch is served', 'fire drill at noon'], shape: 'message' } },
       { key: 'zone', names: ['zone', 'area', 'speakers', 'where'], descriptions: ['Speaker zone'], required: 0.3,
         domain: { kind: 'enum', values: { everywhere: ['everywhere', 'all speakers'], upstairs: ['upstairs'], downstairs: ['downstairs'], warehouse: ['warehouse'], shop_floor: ['shop floor'] }, sizes: [2, 5] } },
     ],
@@ -190,7 +190,7 @@ export const EXTRA_FAMILIES_2: FamilySpec[] = [
     descriptions: ['Print product labels on the line printer', 'Print a number of labels for a product'],
     params: [
       { key: 'product', names: ['product', 'sku', 'item', 'article'], descriptions: ['Product to label'],
-        domain: { kind: 'text', values: ['blue widgets', 'bolts m8', 'oak panels', 'spare filters', 'cable ties', 'gear housings'] } },
+        domain: { kind: 'text', values: ['blue widgets', 'bolts m8', 'oak panels', 'spare filters', 'cable ties', 'gear housings'], shape: 'item' } },
       { key: 'count', names: ['count', 'copies', 'quantity', 'labels'], descriptions: ['How many labels'], domain: { kind: 'int', min: 1, max: 500 }, required: 0.6 },
     ],
     templates: ['print {count} labels for {product}', '[please|can you|] print labels for {product}', 'label printer {product} {count}', 'i need {count} [labels|stickers] for the {product}', 'make {count} labels {product}'],
@@ -208,7 +208,7 @@ export const EXTRA_FAMILIES_2: FamilySpec[] = [
     names: ['check in', 'checkin', 'find booking', 'appointment check in', 'register arrival'],
     descriptions: ['Check a visitor in with their booking reference or name', 'Register an arrival'],
     params: [{ key: 'reference', names: ['reference', 'booking', 'name', 'code'], descriptions: ['Booking reference or surname'],
-      domain: { kind: 'text', values: ['smith', 'garcia', 'miller', 'nguyen', 'patel', 'kowalski', 'abc123', 'x7k9'] } }],
+      domain: { kind: 'text', values: ['smith', 'garcia', 'miller', 'nguyen', 'patel', 'kowalski', 'abc123', 'x7k9'], shape: 'reference' } }],
     templates: ["i'm here to check in under {reference}", 'check in {reference}', '[please|can you|] check me in the name is {reference}', 'i have an appointment name {reference}', 'booking {reference}'],
   },
   {

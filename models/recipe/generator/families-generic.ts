@@ -20,7 +20,7 @@ export const GENERIC_FAMILIES: FamilySpec[] = [
     descriptions: ['Turns on/off a device or entity', 'Switch any device on or off by name', 'Turn a device, light or appliance on or off', 'Changes the power state of an entity'],
     params: [
       { key: 'device', names: ['name', 'device', 'entity', 'target', 'device name', 'entity name'], descriptions: ['Name of the device or entity', 'Device to switch', 'Friendly name'],
-        domain: { kind: 'text', values: DEVICES } },
+        domain: { kind: 'text', values: DEVICES, shape: 'device' } },
       { ...room(0.2, ['area', 'room', 'location', 'area name']), present: 1 },
       { key: 'state', names: ['state', 'power', 'on off', 'action'], descriptions: ['on or off', 'Target state'], domain: ON_OFF },
     ],

@@ -172,9 +172,9 @@ export const INDUSTRIAL_FAMILIES: FamilySpec[] = [
     descriptions: ['Publish a payload to an MQTT topic', 'Send an MQTT message', 'Generic MQTT publish'],
     params: [
       { key: 'topic', names: ['topic', 'mqtt topic', 'channel', 'path'], descriptions: ['MQTT topic', 'Topic to publish to'],
-        domain: { kind: 'text', values: ['home/garage/door', 'home/livingroom/lamp', 'shop/sign', 'lab/heater', 'garden/pump', 'office/fan', 'workshop/compressor', 'home/alarm', 'greenhouse/vent', 'sensors/reset'] } },
+        domain: { kind: 'text', values: ['home/garage/door', 'home/livingroom/lamp', 'shop/sign', 'lab/heater', 'garden/pump', 'office/fan', 'workshop/compressor', 'home/alarm', 'greenhouse/vent', 'sensors/reset'], shape: 'topic' } },
       { key: 'payload', names: ['payload', 'message', 'value', 'data', 'body'], descriptions: ['Message payload', 'What to send'],
-        domain: { kind: 'text', values: ['open', 'close', 'on', 'off', 'toggle', 'reset', 'arm', 'disarm', 'start', 'stop', '1', '0'] } },
+        domain: { kind: 'text', values: ['open', 'close', 'on', 'off', 'toggle', 'reset', 'arm', 'disarm', 'start', 'stop', '1', '0'], shape: 'payload' } },
     ],
     templates: [
       'publish {payload} to {topic}', 'send {payload} on {topic}', '[please|can you|] publish {payload} [on|to] [topic|] {topic}', 'mqtt {topic} {payload}',

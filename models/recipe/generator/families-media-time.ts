@@ -90,7 +90,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     params: [
       { key: 'duration', names: ['duration', 'seconds', 'duration seconds', 'length', 'time'], descriptions: ['Duration in seconds', 'Timer length in seconds', 'How long'], domain: { kind: 'duration', max: 10800 } },
       { key: 'label', names: ['label', 'name', 'title', 'timer name'], descriptions: ['Optional label', 'Name of the timer'], required: 0.1,
-        domain: { kind: 'text', values: ['pasta', 'eggs', 'pizza', 'laundry', 'tea', 'bread', 'homework', 'nap', 'rice', 'cookies', 'workout'] } },
+        domain: { kind: 'text', values: ['pasta', 'eggs', 'pizza', 'laundry', 'tea', 'bread', 'homework', 'nap', 'rice', 'cookies', 'workout'], shape: 'label' } },
     ],
     templates: [
       'set a timer for {duration}', 'timer {duration}', '[please|can you|] start a {duration} timer', '{duration} timer [please|]', 'set a {label} timer for {duration}',
@@ -104,7 +104,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     params: [
       { key: 'time', names: ['time', 'alarm time', 'at', 'wake time'], descriptions: ['Time in HH:MM (24h)', 'When the alarm rings'], domain: { kind: 'time' } },
       { key: 'label', names: ['label', 'name', 'title'], descriptions: ['Optional alarm label'], required: 0.05,
-        domain: { kind: 'text', values: ['work', 'gym', 'school', 'flight', 'meds', 'meeting', 'wake up'] } },
+        domain: { kind: 'text', values: ['work', 'gym', 'school', 'flight', 'meds', 'meeting', 'wake up'], shape: 'label' } },
       { key: 'days', names: ['days', 'repeat', 'recurrence', 'repeat days'], descriptions: ['Which days it repeats', 'Repeat schedule'], required: 0.1, domain: DAYS },
     ],
     templates: [
@@ -118,7 +118,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     descriptions: ['Create a reminder with a text at a given time', 'Remind the user of something at a time of day', 'Schedules a reminder'],
     params: [
       { key: 'text', names: ['text', 'message', 'what', 'title', 'reminder'], descriptions: ['What to remind about', 'Reminder text'],
-        domain: { kind: 'text', values: ['call mom', 'take out the trash', 'water the plants', 'pick up the kids', 'take my pills', 'pay the rent', 'feed the cat', 'walk the dog', 'book the dentist', 'move the car', 'call the plumber', 'check the oven', 'send the invoice', 'buy a birthday card'] } },
+        domain: { kind: 'text', values: ['call mom', 'take out the trash', 'water the plants', 'pick up the kids', 'take my pills', 'pay the rent', 'feed the cat', 'walk the dog', 'book the dentist', 'move the car', 'call the plumber', 'check the oven', 'send the invoice', 'buy a birthday card'], shape: 'task' } },
       { key: 'time', names: ['time', 'at', 'when', 'remind at'], descriptions: ['Time of day HH:MM', 'When to remind'], domain: { kind: 'time' } },
     ],
     templates: [
@@ -196,7 +196,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     descriptions: ['Send a push notification message to a family member phone', 'Notify someone with a text message', 'Sends a message to a phone'],
     params: [
       { key: 'message', names: ['message', 'text', 'body', 'content'], descriptions: ['Message text', 'What to send'],
-        domain: { kind: 'text', values: ['dinner is ready', 'i am on my way', 'running late', 'come downstairs', 'the door is unlocked', 'call me when you can', 'pick up milk on the way home', 'the package arrived', 'time to come home', 'i love you'] } },
+        domain: { kind: 'text', values: ['dinner is ready', 'i am on my way', 'running late', 'come downstairs', 'the door is unlocked', 'call me when you can', 'pick up milk on the way home', 'the package arrived', 'time to come home', 'i love you'], shape: 'message' } },
       { key: 'recipient', names: ['recipient', 'to', 'person', 'target', 'user'], descriptions: ['Who receives it', 'Recipient phone'], required: 0.7,
         domain: { kind: 'enum', values: FAMILY_MEMBERS, sizes: [5, 9], stringChance: 0.2 } },
     ],
@@ -211,7 +211,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     descriptions: ['Add an item to the shopping list', 'Put something on the grocery list', 'Adds a product with an optional quantity'],
     params: [
       { key: 'item', names: ['item', 'product', 'name', 'what'], descriptions: ['Item to add', 'Product name'],
-        domain: { kind: 'text', values: ['milk', 'eggs', 'bread', 'coffee beans', 'dish soap', 'butter', 'bananas', 'toilet paper', 'olive oil', 'cat food', 'tomatoes', 'rice', 'yogurt', 'batteries', 'orange juice', 'paper towels'] } },
+        domain: { kind: 'text', values: ['milk', 'eggs', 'bread', 'coffee beans', 'dish soap', 'butter', 'bananas', 'toilet paper', 'olive oil', 'cat food', 'tomatoes', 'rice', 'yogurt', 'batteries', 'orange juice', 'paper towels'], shape: 'item' } },
       { key: 'quantity', names: ['quantity', 'count', 'amount', 'qty'], descriptions: ['How many', 'Quantity'], required: 0.1, domain: { kind: 'int', min: 1, max: 12 } },
     ],
     templates: [
@@ -224,7 +224,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     names: ['add todo', 'add task', 'todo list', 'create task', 'add to do item', 'new task'],
     descriptions: ['Add a task to the to-do list', 'Create a to-do item', 'Adds a task with no time attached'],
     params: [{ key: 'task', names: ['task', 'title', 'item', 'text', 'description'], descriptions: ['Task to add', 'To-do text'],
-      domain: { kind: 'text', values: ['clean the garage', 'fix the bike', 'renew my passport', 'call the bank', 'sort the laundry', 'mow the lawn', 'clean the gutters', 'file taxes', 'reply to grandma', 'return the library books', 'paint the fence', 'change the air filter'] } }],
+      domain: { kind: 'text', values: ['clean the garage', 'fix the bike', 'renew my passport', 'call the bank', 'sort the laundry', 'mow the lawn', 'clean the gutters', 'file taxes', 'reply to grandma', 'return the library books', 'paint the fence', 'change the air filter'], shape: 'task' } }],
     templates: [
       'add {task} to my [to do|todo] list', '[put|add] {task} on the [to do|task] list', '[please|can you|] add a task to {task}', 'new task {task}',
       'i need to {task} [at some point|this week|sometime] add it to my list', 'to do {task}', 'task {task}',
@@ -236,7 +236,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     descriptions: ['Get the weather forecast', 'Look up current weather and forecast for a place', 'Weather information'],
     params: [
       { key: 'location', names: ['location', 'city', 'place', 'where'], descriptions: ['City name (default: home)', 'Location'], required: 0.05,
-        domain: { kind: 'text', values: ['london', 'paris', 'berlin', 'new york', 'tokyo', 'madrid', 'chicago', 'sydney', 'rome', 'toronto', 'boston', 'amsterdam'] } },
+        domain: { kind: 'text', values: ['london', 'paris', 'berlin', 'new york', 'tokyo', 'madrid', 'chicago', 'sydney', 'rome', 'toronto', 'boston', 'amsterdam'], shape: 'place' } },
       { key: 'day', names: ['day', 'date', 'when', 'forecast day'], descriptions: ['Which day', 'today or tomorrow'], required: 0.05,
         domain: { kind: 'enum', values: { today: ['today'], tomorrow: ['tomorrow'], weekend: ['this weekend', 'the weekend'] } } },
     ],
@@ -250,7 +250,7 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
     names: ['get time', 'current time', 'what time', 'time now', 'get current time', 'clock'],
     descriptions: ['Get the current time', 'Tell the time, optionally in another city', 'Returns the current local time'],
     params: [{ key: 'city', names: ['city', 'timezone', 'location', 'place', 'zone'], descriptions: ['City or timezone (default local)', 'Where'], required: 0.05,
-      domain: { kind: 'text', values: ['london', 'tokyo', 'new york', 'los angeles', 'sydney', 'paris', 'dubai', 'singapore', 'berlin', 'hong kong'] } }],
+      domain: { kind: 'text', values: ['london', 'tokyo', 'new york', 'los angeles', 'sydney', 'paris', 'dubai', 'singapore', 'berlin', 'hong kong'], shape: 'place' } }],
     templates: [
       'what time is it', "what's the time [please|]", 'what time is it in {city}', '[can you|please|] tell me the time', 'time [please|]', 'current time in {city}',
       "what's the time in {city} right now", 'do you know what time it is',
