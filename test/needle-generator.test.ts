@@ -98,6 +98,26 @@ describe('synthetic tool-calling generator', () => {
     assert.ok(verbCalls.length >= 20, `only ${verbCalls.length} one-action calls`);
   });
 
+  it('says every free-text value verbatim, and composes many of them beyond the families\' own value lists', () => {
+    const listed = new Set(trainFamilies.flatMap((f) => f.params.flatMap((p) => (p.domain.kind === 'text' ? p.domain.values : []))));
+    let texts = 0;
+    let composed = 0;
+    for (const ex of data) {
+      for (const call of ex.answers) {
+        const tool = ex.tools.find((t) => t.name === call.name);
+        for (const [name, value] of Object.entries(call.arguments)) {
+          const param = tool?.parameters.properties?.[name];
+          if (typeof value !== 'string' || param?.type !== 'string' || param.enum || /^\d\d:\d\d$/.test(value)) continue;
+          texts++;
+          if (!listed.has(value)) composed++;
+          assert.ok(ex.query.toLowerCase().includes(value.toLowerCase()), `${JSON.stringify(value)} not said in ${JSON.stringify(ex.query)}`);
+        }
+      }
+    }
+    assert.ok(texts > 300, `only ${texts} free-text values`);
+    assert.ok(composed / texts > 0.3 && composed / texts < 0.7, `${composed} of ${texts} composed`);
+  });
+
   it('words the utterance like speech or typed text, never with the answer JSON in it', () => {
     for (const ex of data) {
       assert.ok(ex.query.trim().length > 0);
