@@ -19,12 +19,15 @@ describe('enum value words', () => {
   it('stems inflections so that a said word meets the declared value', () => {
     assert.deepEqual(['locked', 'unlocked', 'closing', 'close', 'stopped', 'lights', 'on', 'off', 'open'].map(stem),
       ['lock', 'unlock', 'clos', 'clos', 'stop', 'light', 'on', 'off', 'open']);
+    // the noun-making suffixes: the adjective meets its noun
+    assert.deepEqual(['humidity', 'humid', 'brightness', 'bright'].map(stem), ['humid', 'humid', 'bright', 'bright']);
   });
 
   it('counts the words of a value the utterance says that no other value of the parameter has', () => {
     assert.deepEqual(enumValueHits(['locked', 'unlocked'], normalizeUtterance('garage door lock')), [1, 0]);
     assert.deepEqual(enumValueHits(['LOCK', 'UNLOCK'], normalizeUtterance('Unlock the side door')), [0, 1]);
     assert.deepEqual(enumValueHits(['on', 'off'], normalizeUtterance('turn off the fan')), [0, 1]);
+    assert.deepEqual(enumValueHits(['temperature', 'humidity'], normalizeUtterance('how humid is it in the lab')), [0, 1]);
     // both said: no evidence either way
     assert.deepEqual(enumValueHits(['on', 'off'], normalizeUtterance('turn off the light and on the fan')), [1, 1]);
     // words every value shares say nothing

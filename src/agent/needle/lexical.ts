@@ -37,12 +37,13 @@ export class DistinctiveWords {
 }
 
 /**
- * A crude stem, so that "locked" meets "lock" and "closing" meets "close": one inflection suffix
- * off, then a doubled final consonant ("stopped" -> "stop"). Words under four letters stay whole.
+ * A crude stem, so that "locked" meets "lock", "closing" meets "close" and "humid" meets "humidity":
+ * one suffix off (an inflection, or the noun-making -ity / -ness), then a doubled final consonant
+ * ("stopped" -> "stop"). Words under four letters stay whole.
  */
 export function stem(word: string): string {
   if (word.length < 4) return word;
-  const cut = word.replace(/(ing|ed|es|s|e)$/, '');
+  const cut = word.replace(/(ity|ness|ing|ed|es|s|e)$/, '');
   if (cut.length < 3) return word;
   return /([b-df-hj-np-tv-z])\1$/.test(cut) ? cut.slice(0, -1) : cut;
 }
