@@ -36,7 +36,7 @@ export class Rng {
 
 /** A value domain: how to draw a value, what the answer holds and how people say it. */
 export type Domain =
-  | { kind: 'enum'; values: Record<string, string[]>; sizes?: [number, number]; styles?: Array<Record<string, string | number>>; stringChance?: number; numeric?: boolean }
+  | { kind: 'enum'; values: Record<string, string[]>; sizes?: [number, number]; styles?: Array<Record<string, string | number>>; stringChance?: number; numeric?: boolean; shape?: TextShape }
   | { kind: 'int'; min: number; max: number; step?: number; unit?: string[] }
   | { kind: 'number'; min: number; max: number; decimals: number; unit?: string[] }
   | { kind: 'percent' }
@@ -266,6 +266,11 @@ function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { v
   const schema = tool.propNames[p.key] ? tool.schema.parameters.properties[tool.propNames[p.key]] : undefined;
   switch (d.kind) {
     case 'enum': {
+      const freeString = schema?.type === 'string' && !schema.enum;
+      if (freeString && d.shape && fixed === undefined && bakedValue(tool, p.key) === undefined && r.chance(COMPOSED_TEXT_SHARE)) {
+        const t = composedText(d.shape, r);
+        return { value: t, spoken: t };
+      }
       const map = tool.enumMaps[p.key] ?? {};
       const candidates = Object.keys(map).filter((v) => (schema?.type !== 'string' || true));
       const semantic = fixed ?? bakedValue(tool, p.key) ?? r.pick(candidates.length ? candidates : Object.keys(d.values));
@@ -351,6 +356,10 @@ export function fillTemplate(tool: SampledTool, templateIndex: number, r: Rng): 
     const v = drawValue(tool, spec, r, fixed);
     if (!v) return null;
     const prop = tool.propNames[key];
+    // a free-string answer copies the words said: an unsaid value ("ping everyone" fixing the
+    // recipient) cannot be one, so this tool cannot serve the template
+    const schema = prop ? tool.schema.parameters.properties[prop] : undefined;
+    if (silent && schema?.type === 'string' && !schema.enum) return null;
     if (prop) args[prop] = v.value;
     if (!silent) segments.push({ text: v.spoken, protect: true });
   }

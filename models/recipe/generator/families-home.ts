@@ -16,7 +16,7 @@ export const ON_OFF: Domain = {
 
 export const room = (required = 0.8, names = ['room', 'area', 'location', 'zone', 'room name']): ParamSpec => ({
   key: 'room', names, descriptions: ['Room name', 'Which room', 'The area of the house', 'Room where the device is'],
-  domain: { kind: 'enum', values: ROOMS, sizes: [3, 10], stringChance: 0.25 }, required,
+  domain: { kind: 'enum', values: ROOMS, sizes: [3, 10], stringChance: 0.25, shape: 'area' }, required,
 });
 
 export const HOME_FAMILIES: FamilySpec[] = [
@@ -69,7 +69,7 @@ export const HOME_FAMILIES: FamilySpec[] = [
     descriptions: ['Turn a smart plug on or off', 'Switch a power outlet', 'Controls wall sockets and smart plugs'],
     params: [
       { key: 'device', names: ['device', 'plug', 'outlet', 'appliance', 'name'], descriptions: ['Appliance plugged in', 'Which plug'],
-        domain: { kind: 'enum', values: { coffee_machine: ['coffee machine', 'coffee maker'], kettle: ['kettle'], heater: ['heater', 'space heater'], tv: ['tv', 'television'], washing_machine: ['washing machine', 'washer'], christmas_tree: ['christmas tree', 'tree lights'], dehumidifier: ['dehumidifier'], printer: ['printer'], aquarium: ['aquarium', 'fish tank'], router: ['router', 'wifi router'], charger: ['charger'], lamp: ['desk lamp', 'lamp'] }, sizes: [3, 8], stringChance: 0.2 } },
+        domain: { kind: 'enum', values: { coffee_machine: ['coffee machine', 'coffee maker'], kettle: ['kettle'], heater: ['heater', 'space heater'], tv: ['tv', 'television'], washing_machine: ['washing machine', 'washer'], christmas_tree: ['christmas tree', 'tree lights'], dehumidifier: ['dehumidifier'], printer: ['printer'], aquarium: ['aquarium', 'fish tank'], router: ['router', 'wifi router'], charger: ['charger'], lamp: ['desk lamp', 'lamp'] }, sizes: [3, 8], stringChance: 0.2, shape: 'device' } },
       { key: 'state', names: ['state', 'power', 'on'], descriptions: ['on or off', 'Power state'], domain: ON_OFF },
     ],
     templates: ['[turn|switch|power] {state} the {device}', '[turn|switch] the {device} {state}', '{device} {state}', '[please|can you|] [start|turn on] the {device} {!state=on}', 'shut [down|off] the {device} {!state=off}', '[power|cut power to] the {device} {!state=off}', 'i need the {device} {state}'],

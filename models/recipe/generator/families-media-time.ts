@@ -198,11 +198,11 @@ export const MEDIA_TIME_FAMILIES: FamilySpec[] = [
       { key: 'message', names: ['message', 'text', 'body', 'content'], descriptions: ['Message text', 'What to send'],
         domain: { kind: 'text', values: ['dinner is ready', 'i am on my way', 'running late', 'come downstairs', 'the door is unlocked', 'call me when you can', 'pick up milk on the way home', 'the package arrived', 'time to come home', 'i love you'], shape: 'message' } },
       { key: 'recipient', names: ['recipient', 'to', 'person', 'target', 'user'], descriptions: ['Who receives it', 'Recipient phone'], required: 0.7,
-        domain: { kind: 'enum', values: FAMILY_MEMBERS, sizes: [5, 9], stringChance: 0.2 } },
+        domain: { kind: 'enum', values: FAMILY_MEMBERS, sizes: [5, 9], stringChance: 0.2, shape: 'person' } },
     ],
     templates: [
       '[tell|message|text] {recipient} {message}', 'send {recipient} [a message|a notification] [saying|that] {message}', '[please|can you|] let {recipient} know {message}',
-      'notify {recipient} {message}', 'send a message {message} to {recipient}', '[notify|ping] everyone {!recipient=everyone} {message}', 'message to {recipient} {message}',
+      'notify {recipient} {message}', 'send a message {message} to {recipient}', '[notify|ping] {recipient=everyone} {message}', 'message to {recipient} {message}',
     ],
   },
   {

@@ -3,11 +3,12 @@
  * a message, a city) is learnt as "copy the span the user said" rather than recalled from a short
  * list of values seen in training. With only a dozen values per parameter the model learnt to cut
  * a value it did not know down to one it did ("oat milk" -> "milk", "renew passport" -> "renew").
- * A text domain names the shape of its values; `dsl.ts` draws a composed value for about half of them.
+ * A text domain names the shape of its values, and so may an enum domain that is sometimes offered as
+ * a free string (rooms, recipients); `dsl.ts` draws a composed value for about half of them.
  */
 import type { Rng } from './dsl.js';
 
-export type TextShape = 'item' | 'task' | 'message' | 'place' | 'label' | 'reference' | 'device' | 'topic' | 'payload';
+export type TextShape = 'item' | 'task' | 'message' | 'place' | 'label' | 'reference' | 'device' | 'topic' | 'payload' | 'person' | 'area';
 
 const GOODS = ['apples', 'pears', 'grapes', 'lemons', 'limes', 'carrots', 'onions', 'garlic', 'potatoes', 'spinach', 'lettuce',
   'cucumbers', 'peppers', 'mushrooms', 'avocados', 'strawberries', 'blueberries', 'cheese', 'cream', 'flour', 'sugar', 'salt',
@@ -59,6 +60,13 @@ const TOPIC_LEAVES = ['set', 'cmd', 'state', 'power', 'mode'];
 const PAYLOADS = ['on', 'off', 'open', 'close', 'toggle', 'reset', 'start', 'stop', 'auto', 'manual', 'high', 'low', 'blink', 'mute',
   'unmute', 'lock', 'unlock', 'red', 'green', 'pause', 'resume', 'ping', 'enable', 'disable'];
 
+const PEOPLE = ['john', 'anna', 'maria', 'david', 'sarah', 'tom', 'lucy', 'peter', 'olivia', 'liam', 'noah', 'mia', 'sophie',
+  'james', 'ben', 'chloe', 'daniel', 'grace', 'henry', 'isla', 'leo', 'nina', 'oscar', 'paul', 'rosa', 'sam', 'tara', 'victor',
+  'zoe', 'uncle bob', 'aunt sue', 'the babysitter', 'my boss', 'the neighbours', 'nana', 'my sister', 'my brother', 'the team'];
+const AREAS = ['pantry', 'sunroom', 'conservatory', 'loft', 'den', 'playroom', 'utility room', 'wine cellar', 'studio', 'landing',
+  'en suite', 'mudroom', 'balcony', 'terrace', 'driveway', 'shed', 'gym', 'library', 'games room', 'master bedroom', 'spare room',
+  'front room', 'back room', 'toilet', 'cloakroom', 'boot room', 'summer house', 'greenhouse', 'workshop', 'upstairs hall'];
+
 const maybe = (r: Rng, p: number, text: string): string => (r.chance(p) ? text : '');
 const join = (...parts: string[]): string => parts.filter(Boolean).join(' ');
 
@@ -77,5 +85,7 @@ export function composedText(shape: TextShape, r: Rng): string {
     case 'device': return r.chance(0.7) ? join(r.pick(DEVICE_KINDS), r.pick(DEVICE_NOUNS)) : r.pick(DEVICE_NOUNS);
     case 'topic': return [r.pick(TOPIC_PLACES), r.pick(TOPIC_THINGS), ...(r.chance(0.5) ? [r.pick(TOPIC_LEAVES)] : [])].join('/');
     case 'payload': return r.pick(PAYLOADS);
+    case 'person': return r.pick(PEOPLE);
+    case 'area': return r.pick(AREAS);
   }
 }
