@@ -53,9 +53,15 @@ export function stemsOf(text: string): Set<string> {
   return new Set([...words(text)].map(stem));
 }
 
-/** Words any tool's schema may use that say nothing of what it does. */
-const SCHEMA_GENERIC: ReadonlySet<string> = new Set(['set', 'get', 'turn', 'switch', 'control', 'change', 'value', 'state', 'mode', 'level',
-  'command', 'action', 'device', 'name', 'which', 'target', 'what', 'how', 'do', 'does', 'are', 'on', 'off', 'up', 'down', 'not', 'no', 'yes']);
+/**
+ * Words any tool's name or schema may use that say what tools do in general, not which one: they
+ * neither tell that an utterance is about a tool (the unsaid-tool rule) nor anchor a call to a
+ * place in the utterance (mention-order.ts).
+ */
+export const GENERIC_TOOL_WORDS: ReadonlySet<string> = new Set(['set', 'get', 'turn', 'switch', 'control', 'change', 'update', 'adjust',
+  'make', 'query', 'read', 'check', 'value', 'state', 'mode', 'level', 'command', 'action', 'device', 'name', 'which', 'target', 'what',
+  'how', 'do', 'does', 'are', 'on', 'off', 'up', 'down', 'not', 'no', 'yes']);
+const SCHEMA_GENERIC: ReadonlySet<string> = new Set([...GENERIC_TOOL_WORDS].map(stem));
 
 /**
  * The words of a tool's schema, by stem: its name, description, parameter names and descriptions and

@@ -9,12 +9,11 @@
  * otherwise the model's order stands.
  */
 import type { ToolCall } from '../types.js';
-import { clauseSpans, STOPWORDS } from './lexical.js';
+import { clauseSpans, GENERIC_TOOL_WORDS, STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
 /** Name words that say what any tool does, not which one, and function words: they anchor nothing. */
-const GENERIC: ReadonlySet<string> = new Set([...STOPWORDS, 'set', 'get', 'change', 'control', 'update', 'adjust', 'make', 'do', 'turn',
-  'query', 'read', 'check', 'on', 'off', 'action', 'command', 'state', 'mode', 'value', 'device']);
+const GENERIC: ReadonlySet<string> = new Set([...STOPWORDS, ...GENERIC_TOOL_WORDS]);
 
 /** Start positions (in words) of `phrase` in `words`. */
 function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
