@@ -118,6 +118,25 @@ describe('synthetic tool-calling generator', () => {
     assert.ok(composed / texts > 0.3 && composed / texts < 0.7, `${composed} of ${texts} composed`);
   });
 
+  it('declares two-sided parameters as booleans and setpoints as numbers in some tools, with values of that type', () => {
+    const seen: Record<string, number> = { boolean: 0, number: 0, half: 0 };
+    for (const ex of data) {
+      for (const call of ex.answers) {
+        const tool = ex.tools.find((t) => t.name === call.name);
+        for (const [name, value] of Object.entries(call.arguments)) {
+          const type = tool?.parameters.properties?.[name]?.type;
+          if (type === 'boolean') { seen.boolean++; assert.equal(typeof value, 'boolean', ex.query); }
+          if (type === 'number') {
+            seen.number++;
+            assert.equal(typeof value, 'number', ex.query);
+            if (!Number.isInteger(value)) { seen.half++; assert.ok(ex.query.includes(String(value)) || ex.query.includes('point five'), ex.query); }
+          }
+        }
+      }
+    }
+    for (const [kind, n] of Object.entries(seen)) assert.ok(n >= 10, `only ${n} ${kind} values`);
+  });
+
   it('words the utterance like speech or typed text, never with the answer JSON in it', () => {
     for (const ex of data) {
       assert.ok(ex.query.trim().length > 0);

@@ -36,14 +36,20 @@ export class Rng {
 
 /** A value domain: how to draw a value, what the answer holds and how people say it. */
 export type Domain =
-  | { kind: 'enum'; values: Record<string, string[]>; sizes?: [number, number]; styles?: Array<Record<string, string | number>>; stringChance?: number; numeric?: boolean; shape?: TextShape }
-  | { kind: 'int'; min: number; max: number; step?: number; unit?: string[] }
+  | { kind: 'enum'; values: Record<string, string[]>; sizes?: [number, number]; styles?: Array<Record<string, string | number>>; stringChance?: number; numeric?: boolean; shape?: TextShape; asBoolean?: BooleanRendering }
+  | { kind: 'int'; min: number; max: number; step?: number; unit?: string[]; asNumber?: number }
   | { kind: 'number'; min: number; max: number; decimals: number; unit?: string[] }
   | { kind: 'percent' }
   | { kind: 'time' }
   | { kind: 'duration'; max?: number }
   | { kind: 'bool'; yes: string[]; no: string[] }
   | { kind: 'text'; values: string[]; shape?: TextShape };
+
+/**
+ * A two-sided enum (on/off, lock/unlock) that a tool may declare as a boolean instead: how often, the
+ * boolean's value for each side, and the names and descriptions a boolean parameter goes by.
+ */
+export interface BooleanRendering { chance: number; values: Record<string, boolean>; names: string[]; descriptions: string[] }
 
 export interface ParamSpec {
   key: string;
@@ -77,7 +83,7 @@ export interface SampledTool {
   schema: ToolSchema;
   spec: FamilySpec;
   /** schema value for each semantic enum value, per parameter key */
-  enumMaps: Record<string, Record<string, string | number>>;
+  enumMaps: Record<string, Record<string, JsonPrimitive>>;
   /** parameter key -> schema property name (absent when not in the schema) */
   propNames: Record<string, string>;
   /** device-specific tool: the baked parameter and its semantic value */
@@ -139,7 +145,7 @@ function descriptionFor(p: ParamSpec, r: Rng): string {
 export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null, verbValue?: string | null): SampledTool {
   const properties: Record<string, ParameterSchema> = {};
   const required: string[] = [];
-  const enumMaps: Record<string, Record<string, string | number>> = {};
+  const enumMaps: Record<string, Record<string, JsonPrimitive>> = {};
   const propNames: Record<string, string> = {};
   let nameWords = r.pick(spec.names).split(' ');
   let description = r.pick(spec.descriptions);
@@ -169,11 +175,16 @@ export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null, verbV
       description = `${description} (${d.values[bake][0]})`;
       continue;
     }
-    let name = styleName(r.pick(p.names).split(' '), r);
+    const asBoolean = d.kind === 'enum' && d.asBoolean && r.chance(d.asBoolean.chance) ? d.asBoolean : null;
+    let name = styleName(r.pick(asBoolean ? asBoolean.names : p.names).split(' '), r);
     if (nameStyle < 0.5) name = name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()).replace(/^_/, '');
     while (name in properties) name += '_';
-    const schema: ParameterSchema = { type: 'string', description: descriptionFor(p, r) };
-    if (d.kind === 'enum') {
+    const schema: ParameterSchema = { type: 'string', description: asBoolean ? r.pick(asBoolean.descriptions) : descriptionFor(p, r) };
+    if (asBoolean) {
+      // the answer holds true/false for the two sides ("turn off" -> on: false)
+      schema.type = 'boolean';
+      enumMaps[p.key] = { ...asBoolean.values };
+    } else if (d.kind === 'enum') {
       const all = Object.keys(d.values);
       const [lo, hi] = d.sizes ?? [Math.min(2, all.length), all.length];
       const chosen = all.length <= 3 ? all : r.sample(all, r.int(lo, hi));
@@ -193,6 +204,10 @@ export function sampleTool(spec: FamilySpec, r: Rng, bake?: string | null, verbV
         schema.enum = chosen.map((v) => map[v]);
       }
       enumMaps[p.key] = map;
+    } else if (d.kind === 'int' && d.asNumber && r.chance(d.asNumber)) {
+      // declared as a number: the value may have a half ("twenty one point five")
+      schema.type = 'number';
+      if (r.chance(0.5)) { schema.minimum = d.min; schema.maximum = d.max; }
     } else if (d.kind === 'int' || d.kind === 'percent' || d.kind === 'duration') {
       schema.type = 'integer';
       if (d.kind === 'int' && r.chance(0.5)) { schema.minimum = d.min; schema.maximum = d.max; }
@@ -284,9 +299,14 @@ function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { v
     }
     case 'int': {
       const step = d.step ?? 1;
-      const n = fixed !== undefined ? Number(fixed) : d.min + step * r.int(0, Math.floor((d.max - d.min) / step));
+      const whole = fixed !== undefined ? Number(fixed) : d.min + step * r.int(0, Math.floor((d.max - d.min) / step));
+      const half = fixed === undefined && schema?.type === 'number' && whole < d.max && r.chance(0.5);
       const unit = d.unit && r.chance(0.6) ? ' ' + r.pick(d.unit) : '';
-      return { value: n, spoken: sayNumber(n, r) + unit };
+      if (half) {
+        const spoken = r.chance(SPEECH_NUMBERS) ? `${numberToWords(whole)} point five` : `${whole}.5`;
+        return { value: whole + 0.5, spoken: spoken + unit };
+      }
+      return { value: whole, spoken: sayNumber(whole, r) + unit };
     }
     case 'number': {
       const n = fixed !== undefined ? Number(fixed) : Number((d.min + r.next() * (d.max - d.min)).toFixed(r.chance(0.5) ? 0 : d.decimals));

@@ -92,7 +92,8 @@ function render(segments: Segment[], r: Rng): string {
   const gaps = words.map((_, i) => i).filter((i) => i > 0 && !(words[i - 1].protect && words[i].protect));
   if (r.chance(0.08) && words.length > 2 && gaps.length > 0) words.splice(r.pick(gaps), 0, ...r.pick(FILLERS).split(' ').map((w) => ({ w, protect: false })));
   let text = words.map((x) => x.w).join(' ').replace(/\s+,/g, ',');
-  if (r.chance(0.6)) return text.toLowerCase().replace(/[,.!?]/g, '').replace(/\s+/g, ' ').trim();
+  // speech-like: no punctuation, but a decimal point between digits stays ("21.5")
+  if (r.chance(0.6)) return text.toLowerCase().replace(/[,!?]/g, '').replace(/\.(?!\d)/g, '').replace(/\s+/g, ' ').trim();
   text = text.charAt(0).toUpperCase() + text.slice(1);
   return text + r.pick(['', '', '.', '?', '!']);
 }

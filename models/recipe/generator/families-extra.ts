@@ -31,7 +31,8 @@ export const EXTRA_FAMILIES: FamilySpec[] = [
     descriptions: ['Start or stop charging the electric car, optionally at a current limit in amps', 'EV wallbox control'],
     params: [
       { key: 'action', names: ['action', 'command', 'state', 'charging'], descriptions: ['start or stop', 'Charging command'],
-        domain: { kind: 'enum', values: { start: ['start'], stop: ['stop'] }, styles: [{ start: 'start', stop: 'stop' }, { start: 'START', stop: 'STOP' }, { start: 'charge', stop: 'stop' }] } },
+        domain: { kind: 'enum', values: { start: ['start'], stop: ['stop'] }, styles: [{ start: 'start', stop: 'stop' }, { start: 'START', stop: 'STOP' }, { start: 'charge', stop: 'stop' }],
+          asBoolean: { chance: 0.2, values: { start: true, stop: false }, names: ['charging', 'enable', 'enabled', 'charge'], descriptions: ['true starts charging, false stops it', 'Whether the car should charge'] } } },
       { key: 'amps', names: ['amps', 'current', 'current limit', 'max amps', 'amperage'], descriptions: ['Charging current in amps', 'Current limit 6-32 A'], domain: { kind: 'int', min: 6, max: 32, unit: ['amps', 'amp'] }, required: 0.2 },
     ],
     templates: [
@@ -47,7 +48,8 @@ export const EXTRA_FAMILIES: FamilySpec[] = [
       { key: 'window', names: ['window', 'which', 'name', 'opening'], descriptions: ['Which window', 'Window name'], required: 0.7,
         domain: { kind: 'enum', values: { kitchen_window: ['kitchen window'], skylight: ['skylight', 'roof window'], bathroom_window: ['bathroom window'], bedroom_window: ['bedroom window'], greenhouse_vent: ['greenhouse vent', 'greenhouse window'] }, sizes: [2, 5] } },
       { key: 'action', names: ['action', 'command', 'state'], descriptions: ['open or close'],
-        domain: { kind: 'enum', values: { open: ['open'], close: ['close', 'shut'] }, styles: [{ open: 'open', close: 'close' }, { open: 'OPEN', close: 'CLOSE' }, { open: 'opened', close: 'closed' }] } },
+        domain: { kind: 'enum', values: { open: ['open'], close: ['close', 'shut'] }, styles: [{ open: 'open', close: 'close' }, { open: 'OPEN', close: 'CLOSE' }, { open: 'opened', close: 'closed' }],
+          asBoolean: { chance: 0.2, values: { open: true, close: false }, names: ['open', 'is open', 'opened'], descriptions: ['true opens, false closes', 'Whether the window should be open'] } } },
     ],
     templates: [
       '{action} the {window}', '[please|can you|] {action} the {window} [please|]', "it's raining [shut|close] the {window} {!action=close}", "it's stuffy [open|crack open] the {window} {!action=open}",
@@ -60,7 +62,8 @@ export const EXTRA_FAMILIES: FamilySpec[] = [
     descriptions: ['Arm or disarm the burglar alarm, in away, home or night mode', 'Security system control'],
     params: [
       { key: 'action', names: ['action', 'command', 'state'], descriptions: ['arm or disarm'],
-        domain: { kind: 'enum', values: { arm: ['arm'], disarm: ['disarm'] }, styles: [{ arm: 'arm', disarm: 'disarm' }, { arm: 'ARM', disarm: 'DISARM' }, { arm: 'armed', disarm: 'disarmed' }] } },
+        domain: { kind: 'enum', values: { arm: ['arm'], disarm: ['disarm'] }, styles: [{ arm: 'arm', disarm: 'disarm' }, { arm: 'ARM', disarm: 'DISARM' }, { arm: 'armed', disarm: 'disarmed' }],
+          asBoolean: { chance: 0.2, values: { arm: true, disarm: false }, names: ['armed', 'arm', 'enabled'], descriptions: ['true to arm, false to disarm', 'Whether the alarm is armed'] } } },
       { key: 'mode', names: ['mode', 'arm mode', 'profile'], descriptions: ['away, home or night'], required: 0.3,
         domain: { kind: 'enum', values: { away: ['away'], home: ['home', 'stay'], night: ['night'] } } },
     ],

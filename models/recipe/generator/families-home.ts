@@ -12,6 +12,10 @@ export const ON_OFF: Domain = {
   kind: 'enum',
   values: { on: ['on'], off: ['off'] },
   styles: [{ on: 'on', off: 'off' }, { on: 'ON', off: 'OFF' }, { on: 'turn_on', off: 'turn_off' }, { on: 'On', off: 'Off' }],
+  asBoolean: {
+    chance: 0.2, values: { on: true, off: false }, names: ['on', 'power', 'turn on', 'enabled', 'is on', 'power on', 'switched on'],
+    descriptions: ['true to turn on, false to turn off', 'Whether it should be on', 'Power state (true = on)', 'On when true, off when false'],
+  },
 };
 
 export const room = (required = 0.8, names = ['room', 'area', 'location', 'zone', 'room name']): ParamSpec => ({
@@ -86,7 +90,7 @@ export const HOME_FAMILIES: FamilySpec[] = [
     id: 'thermostat', related: ['hvac_mode', 'fan'], deviceParam: 'room',
     names: ['set temperature', 'set thermostat', 'thermostat', 'heating setpoint', 'climate set temp', 'set heat'],
     descriptions: ['Set the target temperature of the thermostat', 'Change heating setpoint in degrees', 'Adjust the thermostat'],
-    params: [room(0.4), { key: 'temperature', names: ['temperature', 'target', 'setpoint', 'degrees', 'temp'], descriptions: ['Target temperature in degrees', 'Setpoint'], domain: { kind: 'int', min: 15, max: 28, unit: ['degrees', 'degrees celsius'] } }],
+    params: [room(0.4), { key: 'temperature', names: ['temperature', 'target', 'setpoint', 'degrees', 'temp'], descriptions: ['Target temperature in degrees', 'Setpoint'], domain: { kind: 'int', min: 15, max: 28, unit: ['degrees', 'degrees celsius'], asNumber: 0.35 } }],
     templates: ['set the [thermostat|heating|temperature] to {temperature}', '[make|set] it {temperature} [degrees|] in the {room}', '{room} temperature {temperature}', 'heat the {room} to {temperature}', 'i want it {temperature} degrees', '[change|turn] the thermostat to {temperature} [please|]', 'can you set the {room} to {temperature} [degrees|]', '[warm|cool] the house to {temperature}'],
   },
   {
@@ -112,7 +116,8 @@ export const HOME_FAMILIES: FamilySpec[] = [
       { key: 'door', names: ['door', 'lock', 'which door', 'entrance'], descriptions: ['Door to operate', 'Which lock'], required: 0.7,
         domain: { kind: 'enum', values: { front_door: ['front door'], back_door: ['back door'], side_door: ['side door'], patio_door: ['patio door'], garage_door: ['garage door'], shed: ['shed'] }, sizes: [2, 6] } },
       { key: 'action', names: ['action', 'state', 'command', 'locked'], descriptions: ['lock or unlock', 'Desired state'],
-        domain: { kind: 'enum', values: { lock: ['lock'], unlock: ['unlock'] }, styles: [{ lock: 'lock', unlock: 'unlock' }, { lock: 'LOCK', unlock: 'UNLOCK' }, { lock: 'locked', unlock: 'unlocked' }] } },
+        domain: { kind: 'enum', values: { lock: ['lock'], unlock: ['unlock'] }, styles: [{ lock: 'lock', unlock: 'unlock' }, { lock: 'LOCK', unlock: 'UNLOCK' }, { lock: 'locked', unlock: 'unlocked' }],
+          asBoolean: { chance: 0.2, values: { lock: true, unlock: false }, names: ['locked', 'lock', 'is locked', 'secure'], descriptions: ['true to lock, false to unlock', 'Whether the door should be locked'] } } },
     ],
     templates: ['{action} the {door}', '[please|can you] {action} the {door} [please|]', '[make sure|check that] the {door} is locked {!action=lock}', 'let me in through the {door} {!action=unlock}', '{door} {action}', 'lock up the {door} {!action=lock}', 'open the {door} lock {!action=unlock}'],
   },

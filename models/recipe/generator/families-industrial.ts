@@ -93,7 +93,8 @@ export const INDUSTRIAL_FAMILIES: FamilySpec[] = [
       { key: 'valve', names: ['valve', 'valve id', 'id', 'name'], descriptions: ['Which valve', 'Valve identifier'], required: 0.8,
         domain: { kind: 'enum', values: { valve_1: ['valve 1', 'valve one'], valve_2: ['valve 2', 'valve two'], valve_3: ['valve 3', 'valve three'], inlet: ['inlet valve', 'inlet'], outlet: ['outlet valve'], drain: ['drain valve', 'drain'], main_water: ['main water valve', 'water main'], coolant: ['coolant valve'] }, sizes: [5, 8] } },
       { key: 'action', names: ['action', 'state', 'command', 'position'], descriptions: ['open or close', 'Valve command'],
-        domain: { kind: 'enum', values: { open: ['open'], close: ['close', 'shut'] }, styles: [{ open: 'open', close: 'close' }, { open: 'OPEN', close: 'CLOSED' }, { open: 'opened', close: 'closed' }] } },
+        domain: { kind: 'enum', values: { open: ['open'], close: ['close', 'shut'] }, styles: [{ open: 'open', close: 'close' }, { open: 'OPEN', close: 'CLOSED' }, { open: 'opened', close: 'closed' }],
+          asBoolean: { chance: 0.2, values: { open: true, close: false }, names: ['open', 'is open', 'opened'], descriptions: ['true opens, false closes', 'Whether the valve is open'] } } },
     ],
     templates: [
       '{action} the {valve}', '{valve} {action}', '[please|can you] {action} the {valve}', "there's a leak shut the {valve} {!action=close}", '{action} {valve} [now|please|]',

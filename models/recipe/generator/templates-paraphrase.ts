@@ -32,9 +32,9 @@ export const PARAPHRASES: Record<string, string[]> = {
     "{room} [fan|ventilator] [on|to] {speed}",
   ],
   thermostat: [
-    "[warm up|heat up] the {room} to {temperature} [degrees|]", "[cool|bring] the {room} down to {temperature} [degrees|]",
-    "[keep|hold] the {room} at {temperature} [degrees|]", "[the|my] {room} [should be|needs to be] {temperature} degrees",
-    "[target|aim for] {temperature} [degrees|] in the {room}",
+    "[warm up|heat up] the {room} to {temperature}", "[cool|bring] the {room} down to {temperature}",
+    "[keep|hold] the {room} at {temperature}", "[the|my] {room} [should be|needs to be] {temperature}",
+    "[target|aim for] {temperature} in the {room}",
   ],
   hvac_mode: [
     "[my hands are ice|brr it's cold] {!mode=heat}", "[cool the house down|cool us off] {!mode=cool}",
@@ -185,7 +185,7 @@ export const PARAPHRASES: Record<string, string[]> = {
     "[arm|set] the [security|alarm] [in|to] {mode} [mode|]",
   ],
   oven: [
-    "[heat|warm] the oven [up|] to {temperature} [degrees|]", "[grill|bake] at {temperature} [degrees|]",
+    "[heat|warm] the oven [up|] to {temperature}", "[grill|bake] at {temperature}",
   ],
   robot_arm: [
     "[robot|arm] [go|run] {program}", "[send the arm home|robot back to home] {!program=home}", "[start|begin] {program=palletize} [on the arm|]",
