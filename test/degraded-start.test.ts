@@ -49,7 +49,10 @@ it('embedded default: starts without a broker, serves, and delivers queued messa
     );
     observer.on('message', (topic, payload) => seen.push({ topic, payload: payload.toString() }));
     const deadline = Date.now() + 8000;
-    while (!(seen.some((m) => m.topic === 'zigbee2mqtt/kitchen_light/set') && seen.some((m) => m.topic.startsWith('homeassistant/')))) {
+    // the queue flushes in its own order: wait for all three kinds before judging any of them
+    const delivered = (): boolean => seen.some((m) => m.topic === 'zigbee2mqtt/kitchen_light/set')
+      && seen.some((m) => m.topic.startsWith('homeassistant/')) && seen.some((m) => m.topic === 'needle/event' && m.payload.includes('offline-1'));
+    while (!delivered()) {
       assert.ok(Date.now() < deadline, `queued messages not delivered: ${JSON.stringify(seen.map((m) => m.topic))}`);
       await new Promise((r) => setTimeout(r, 20));
     }
