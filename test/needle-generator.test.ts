@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CallValidator } from '../src/agent/call-validator.js';
+import type { ParameterSchema } from '../src/agent/types.js';
 import { actionParam, Rng, sampleTool } from '../models/recipe/generator/dsl.js';
 import { chitchatSplit, type Example, makeExample, mayOfferBeside, templateSplit } from '../models/recipe/generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
@@ -20,6 +21,16 @@ function examples(n: number, seed: number): Example[] {
     if (ex) out.push(ex);
   }
   return out;
+}
+
+/** Every argument of every answer, with the schema of its parameter. */
+function* argumentsOf(data: readonly Example[]): Generator<{ ex: Example; value: unknown; param: ParameterSchema | undefined }> {
+  for (const ex of data) {
+    for (const call of ex.answers) {
+      const tool = ex.tools.find((t) => t.name === call.name);
+      for (const [name, value] of Object.entries(call.arguments)) yield { ex, value, param: tool?.parameters.properties?.[name] };
+    }
+  }
 }
 
 describe('synthetic tool-calling generator', () => {
@@ -102,17 +113,11 @@ describe('synthetic tool-calling generator', () => {
     const listed = new Set(trainFamilies.flatMap((f) => f.params.flatMap((p) => (p.domain.kind === 'text' ? p.domain.values : []))));
     let texts = 0;
     let composed = 0;
-    for (const ex of data) {
-      for (const call of ex.answers) {
-        const tool = ex.tools.find((t) => t.name === call.name);
-        for (const [name, value] of Object.entries(call.arguments)) {
-          const param = tool?.parameters.properties?.[name];
-          if (typeof value !== 'string' || param?.type !== 'string' || param.enum || /^\d\d:\d\d$/.test(value)) continue;
-          texts++;
-          if (!listed.has(value)) composed++;
-          assert.ok(ex.query.toLowerCase().includes(value.toLowerCase()), `${JSON.stringify(value)} not said in ${JSON.stringify(ex.query)}`);
-        }
-      }
+    for (const { ex, value, param } of argumentsOf(data)) {
+      if (typeof value !== 'string' || param?.type !== 'string' || param.enum || /^\d\d:\d\d$/.test(value)) continue;
+      texts++;
+      if (!listed.has(value)) composed++;
+      assert.ok(ex.query.toLowerCase().includes(value.toLowerCase()), `${JSON.stringify(value)} not said in ${JSON.stringify(ex.query)}`);
     }
     assert.ok(texts > 300, `only ${texts} free-text values`);
     assert.ok(composed / texts > 0.3 && composed / texts < 0.7, `${composed} of ${texts} composed`);
@@ -120,18 +125,12 @@ describe('synthetic tool-calling generator', () => {
 
   it('declares two-sided parameters as booleans and setpoints as numbers in some tools, with values of that type', () => {
     const seen: Record<string, number> = { boolean: 0, number: 0, half: 0 };
-    for (const ex of data) {
-      for (const call of ex.answers) {
-        const tool = ex.tools.find((t) => t.name === call.name);
-        for (const [name, value] of Object.entries(call.arguments)) {
-          const type = tool?.parameters.properties?.[name]?.type;
-          if (type === 'boolean') { seen.boolean++; assert.equal(typeof value, 'boolean', ex.query); }
-          if (type === 'number') {
-            seen.number++;
-            assert.equal(typeof value, 'number', ex.query);
-            if (!Number.isInteger(value)) { seen.half++; assert.ok(ex.query.includes(String(value)) || ex.query.includes('point five'), ex.query); }
-          }
-        }
+    for (const { ex, value, param } of argumentsOf(data)) {
+      if (param?.type === 'boolean') { seen.boolean++; assert.equal(typeof value, 'boolean', ex.query); }
+      if (param?.type === 'number') {
+        seen.number++;
+        assert.equal(typeof value, 'number', ex.query);
+        if (!Number.isInteger(value)) { seen.half++; assert.ok(ex.query.includes(String(value)) || ex.query.includes('point five'), ex.query); }
       }
     }
     for (const [kind, n] of Object.entries(seen)) assert.ok(n >= 10, `only ${n} ${kind} values`);

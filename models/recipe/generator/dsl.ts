@@ -275,26 +275,31 @@ function sayDuration(seconds: number, r: Rng): string {
   return `${say(seconds)} ${r.pick(['seconds', 'seconds', 'secs'])}`;
 }
 
+/** A string parameter without an enum: its answer copies the words said. */
+function isFreeString(schema: ParameterSchema | undefined): boolean {
+  return schema?.type === 'string' && !schema.enum;
+}
+
 /** Draws a value for a parameter: the typed answer value and its spoken form. */
 function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { value: JsonPrimitive; spoken: string } | null {
   const d = p.domain;
   const schema = tool.propNames[p.key] ? tool.schema.parameters.properties[tool.propNames[p.key]] : undefined;
   switch (d.kind) {
     case 'enum': {
-      const freeString = schema?.type === 'string' && !schema.enum;
+      const freeString = isFreeString(schema);
       if (freeString && d.shape && fixed === undefined && bakedValue(tool, p.key) === undefined && r.chance(COMPOSED_TEXT_SHARE)) {
         const t = composedText(d.shape, r);
         return { value: t, spoken: t };
       }
       const map = tool.enumMaps[p.key] ?? {};
-      const candidates = Object.keys(map).filter((v) => (schema?.type !== 'string' || true));
+      const candidates = Object.keys(map);
       const semantic = fixed ?? bakedValue(tool, p.key) ?? r.pick(candidates.length ? candidates : Object.keys(d.values));
       if (bakedValue(tool, p.key) === undefined && schema && !(semantic in map)) return null;
       const phrases = d.values[semantic];
       if (!phrases) return null;
       let spoken = r.pick(phrases);
       if (d.numeric && /^\d+$/.test(spoken)) spoken = sayNumber(Number(spoken), r);
-      const value = schema?.type === 'string' && !schema.enum ? spoken : map[semantic] ?? semantic;
+      const value = freeString ? spoken : map[semantic] ?? semantic;
       return { value, spoken };
     }
     case 'int': {
@@ -378,8 +383,7 @@ export function fillTemplate(tool: SampledTool, templateIndex: number, r: Rng): 
     const prop = tool.propNames[key];
     // a free-string answer copies the words said: an unsaid value ("ping everyone" fixing the
     // recipient) cannot be one, so this tool cannot serve the template
-    const schema = prop ? tool.schema.parameters.properties[prop] : undefined;
-    if (silent && schema?.type === 'string' && !schema.enum) return null;
+    if (silent && isFreeString(prop ? tool.schema.parameters.properties[prop] : undefined)) return null;
     if (prop) args[prop] = v.value;
     if (!silent) segments.push({ text: v.spoken, protect: true });
   }
