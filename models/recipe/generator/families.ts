@@ -1,6 +1,7 @@
 /** Every tool family the generator knows, and the ones kept out of training entirely. */
 import type { FamilySpec } from './dsl.js';
 import { EXTRA_FAMILIES, EXTRA_FAMILIES_2 } from './families-extra.js';
+import { EXTRA_FAMILIES_3 } from './families-extra-3.js';
 import { GENERIC_FAMILIES } from './families-generic.js';
 import { HOME_FAMILIES } from './families-home.js';
 import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
@@ -8,7 +9,7 @@ import { MEDIA_TIME_FAMILIES } from './families-media-time.js';
 import { MORE_TEMPLATES } from './templates-more.js';
 import { PARAPHRASES } from './templates-paraphrase.js';
 
-const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2];
+const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2, ...EXTRA_FAMILIES_3];
 
 /**
  * Each family with its extra phrasings appended in batch order (after its own templates, so the

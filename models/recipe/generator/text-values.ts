@@ -4,7 +4,7 @@
  * list of values seen in training. With only a dozen values per parameter the model learnt to cut
  * a value it did not know down to one it did ("oat milk" -> "milk", "renew passport" -> "renew").
  * A text domain names the shape of its values, and so may an enum domain that is sometimes offered as
- * a free string (rooms, recipients); `dsl.ts` draws a composed value for about half of them.
+ * a free string (rooms, recipients); `dsl.ts` draws a composed value for about a third of them.
  */
 import type { Rng } from './dsl.js';
 
