@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CallValidator } from '../src/agent/call-validator.js';
 import type { ParameterSchema } from '../src/agent/types.js';
-import { actionParam, Rng, sampleTool } from '../models/recipe/generator/dsl.js';
+import { actionParam, DEFAULT_COMPOSED_TEXT_SHARE, Rng, sampleTool, setComposedTextShare } from '../models/recipe/generator/dsl.js';
 import { chitchatSplit, type Example, makeExample, mayOfferBeside, templateSplit } from '../models/recipe/generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
 
@@ -109,18 +109,38 @@ describe('synthetic tool-calling generator', () => {
     assert.ok(verbCalls.length >= 20, `only ${verbCalls.length} one-action calls`);
   });
 
-  it('says every free-text value verbatim, and composes many of them beyond the families\' own value lists', () => {
-    const listed = new Set(trainFamilies.flatMap((f) => f.params.flatMap((p) => (p.domain.kind === 'text' ? p.domain.values : []))));
+  /** Free-text answer values that are none of the families' own values or enum phrases: composed ones (text-values.ts). */
+  function composedShare(rows: readonly Example[]): { texts: number; composed: number } {
+    const own = new Set(trainFamilies.flatMap((f) => f.params.flatMap((p) => (p.domain.kind === 'text' ? p.domain.values
+      : p.domain.kind === 'enum' ? [...Object.keys(p.domain.values), ...Object.values(p.domain.values).flat()] : []))));
     let texts = 0;
     let composed = 0;
-    for (const { ex, value, param } of argumentsOf(data)) {
+    for (const { ex, value, param } of argumentsOf(rows)) {
       if (typeof value !== 'string' || param?.type !== 'string' || param.enum || /^\d\d:\d\d$/.test(value)) continue;
       texts++;
-      if (!listed.has(value)) composed++;
+      if (!own.has(value)) composed++;
       assert.ok(ex.query.toLowerCase().includes(value.toLowerCase()), `${JSON.stringify(value)} not said in ${JSON.stringify(ex.query)}`);
     }
+    return { texts, composed };
+  }
+
+  it('says every free-text value verbatim, and composes about a third of them beyond the families\' own values', () => {
+    const { texts, composed } = composedShare(data);
     assert.ok(texts > 300, `only ${texts} free-text values`);
-    assert.ok(composed / texts > 0.3 && composed / texts < 0.7, `${composed} of ${texts} composed`);
+    // DEFAULT_COMPOSED_TEXT_SHARE is 0.35; a fifth or a half would fall outside
+    assert.ok(composed / texts > 0.25 && composed / texts < 0.42, `${composed} of ${texts} composed`);
+  });
+
+  it('composes no free-text value with --composed-share 0', () => {
+    setComposedTextShare(0);
+    try {
+      const { texts, composed } = composedShare(examples(1500, 98));
+      assert.ok(texts > 150, `only ${texts} free-text values`);
+      assert.equal(composed, 0);
+    } finally {
+      setComposedTextShare(DEFAULT_COMPOSED_TEXT_SHARE);
+    }
+    assert.throws(() => setComposedTextShare(1.5), /within 0\.\.1/);
   });
 
   it('declares two-sided parameters as booleans and setpoints as numbers in some tools, with values of that type', () => {

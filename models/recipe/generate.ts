@@ -13,12 +13,14 @@
  *   --fixtures keep    leave the committed held-out fixtures as they are (figures stay comparable)
  *   --heldout-only DIR write only fresh held-out files (this generator, this seed) into DIR, e.g. to
  *                      evaluate on sets no run has been tuned on: tsx models/recipe/eval.ts DIR/*.jsonl
+ *   --composed-share X share of free-text values composed from word lists (default 0.35; 0 draws every
+ *                      one from its family's own list, as the generator before the eighth run did)
  */
 import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { Rng } from './generator/dsl.js';
+import { DEFAULT_COMPOSED_TEXT_SHARE, Rng, setComposedTextShare } from './generator/dsl.js';
 import { chitchatSplit, type Example, type FamilyPools, makeExample, type SplitName } from './generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from './generator/families.js';
 import { normalizeUtterance } from '../../src/agent/needle/normalize.js';
@@ -29,10 +31,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // Strict parsing: a mistyped or unknown option (even --help) must stop here, not regenerate the
 // corpus with defaults and overwrite the shipped tokenizer and the committed fixtures.
 const USAGE = 'usage: tsx models/recipe/generate.ts [--train N] [--valid N] [--heldout N] [--seed S] [--vocab V] '
-  + '[--tokenizer keep] [--fixtures keep] [--heldout-only DIR]';
+  + '[--tokenizer keep] [--fixtures keep] [--heldout-only DIR] [--composed-share X]';
 const OPTIONS = {
   train: { type: 'string' }, valid: { type: 'string' }, heldout: { type: 'string' }, seed: { type: 'string' },
   vocab: { type: 'string' }, tokenizer: { type: 'string' }, fixtures: { type: 'string' }, 'heldout-only': { type: 'string' },
+  'composed-share': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 const args = (() => {
@@ -65,6 +68,12 @@ function keep(name: 'tokenizer' | 'fixtures'): boolean {
   }
   return text === 'keep';
 }
+const COMPOSED_SHARE = Number(args['composed-share'] ?? DEFAULT_COMPOSED_TEXT_SHARE);
+if (!(COMPOSED_SHARE >= 0 && COMPOSED_SHARE <= 1)) {
+  console.error(`--composed-share must be a number within 0..1, got ${JSON.stringify(args['composed-share'])}\n${USAGE}`);
+  process.exit(2);
+}
+setComposedTextShare(COMPOSED_SHARE);
 const N_TRAIN = count('train', 120000);
 const N_VALID = count('valid', 2000);
 const N_HELDOUT = count('heldout', 800);
@@ -173,7 +182,7 @@ async function main(): Promise<void> {
   const kt = await writeTokens(join(work, 'tokens/train.txt'), train, tok, r);
   const kv = await writeTokens(join(work, 'tokens/valid.txt'), valid, tok, r);
   const stats = {
-    seed: SEED, vocab: tok.size, train: kt, valid: kv, heldout_templates: heldT.length, heldout_families: heldF.length,
+    seed: SEED, composed_share: COMPOSED_SHARE, vocab: tok.size, train: kt, valid: kv, heldout_templates: heldT.length, heldout_families: heldF.length,
     families: ALL_FAMILIES.length, heldout_family_ids: HELDOUT_FAMILY_IDS,
     kinds: Object.fromEntries(['single', 'multi', 'chitchat', 'not_offered'].map((k) => [k, train.filter((e) => e.meta.kind === k).length])),
   };

@@ -247,7 +247,14 @@ const SPEECH_NUMBERS = 0.55;
  * Share of free-text values composed from word lists (text-values.ts) where the domain names a shape.
  * Half, in the eighth run, taught copying at the cost of tool choice on unseen families (model card).
  */
-const COMPOSED_TEXT_SHARE = 0.35;
+export const DEFAULT_COMPOSED_TEXT_SHARE = 0.35;
+let composedTextShare = DEFAULT_COMPOSED_TEXT_SHARE;
+
+/** Sets the share of composed free-text values for the examples generated from now on (generate.ts --composed-share). */
+export function setComposedTextShare(share: number): void {
+  if (!(share >= 0 && share <= 1)) throw new Error(`composed text share must be within 0..1, got ${share}`);
+  composedTextShare = share;
+}
 
 function sayNumber(n: number, r: Rng): string {
   if (Number.isInteger(n) && n >= 0 && n < 10000 && r.chance(SPEECH_NUMBERS)) return numberToWords(n);
@@ -290,7 +297,7 @@ function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { v
   switch (d.kind) {
     case 'enum': {
       const freeString = isFreeString(schema);
-      if (freeString && d.shape && fixed === undefined && bakedValue(tool, p.key) === undefined && r.chance(COMPOSED_TEXT_SHARE)) {
+      if (freeString && d.shape && fixed === undefined && bakedValue(tool, p.key) === undefined && r.chance(composedTextShare)) {
         const t = composedText(d.shape, r);
         return { value: t, spoken: t };
       }
@@ -339,7 +346,7 @@ function drawValue(tool: SampledTool, p: ParamSpec, r: Rng, fixed?: string): { v
       return { value: yes, spoken: r.pick(yes ? d.yes : d.no) };
     }
     case 'text': {
-      const t = fixed ?? (d.shape && r.chance(COMPOSED_TEXT_SHARE) ? composedText(d.shape, r) : r.pick(d.values));
+      const t = fixed ?? (d.shape && r.chance(composedTextShare) ? composedText(d.shape, r) : r.pick(d.values));
       return { value: t, spoken: t };
     }
   }
