@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CallValidator } from '../src/agent/call-validator.js';
 import type { ParameterSchema } from '../src/agent/types.js';
-import { actionParam, DEFAULT_COMPOSED_TEXT_SHARE, Rng, sampleTool, setComposedTextShare } from '../models/recipe/generator/dsl.js';
+import { actionParam, DEFAULT_COMPOSED_TEXT_SHARE, isFreeString, Rng, sampleTool, setComposedTextShare } from '../models/recipe/generator/dsl.js';
 import { chitchatSplit, type Example, makeExample, mayOfferBeside, templateSplit } from '../models/recipe/generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
 
@@ -116,7 +116,7 @@ describe('synthetic tool-calling generator', () => {
     let texts = 0;
     let composed = 0;
     for (const { ex, value, param } of argumentsOf(rows)) {
-      if (typeof value !== 'string' || param?.type !== 'string' || param.enum || /^\d\d:\d\d$/.test(value)) continue;
+      if (typeof value !== 'string' || !isFreeString(param) || /^\d\d:\d\d$/.test(value)) continue;
       texts++;
       if (!own.has(value)) composed++;
       assert.ok(ex.query.toLowerCase().includes(value.toLowerCase()), `${JSON.stringify(value)} not said in ${JSON.stringify(ex.query)}`);

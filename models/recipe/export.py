@@ -28,6 +28,14 @@ from needle_model import Needle, NeedleConfig, PointerTags, count_parameters  # 
 OPSET = 14
 
 
+def combined_scores(logits):
+    """Next-token scores of one or more members: one member's own logits, or the mean of the members'
+    log-probabilities (a product of experts)."""
+    if len(logits) == 1:
+        return logits[0]
+    return torch.stack([torch.log_softmax(x, dim=-1) for x in logits]).mean(0)
+
+
 class EncoderExport(torch.nn.Module):
     """One or more members' encoders: the members' mean relevance logits, then every member's cross keys/values."""
 
@@ -58,7 +66,7 @@ class DecoderExport(torch.nn.Module):
         sizes = [2 * len(model.decoder) for model in self.members]
         total = sum(sizes)
         past_all, cross_all = caches[:total], caches[total:]
-        logprobs = []
+        logits = []
         presents = []
         offset = 0
         for model, size in zip(self.members, sizes):
@@ -69,9 +77,8 @@ class DecoderExport(torch.nn.Module):
             for i, blk in enumerate(model.decoder):
                 x, k, v = blk(x, position_ids, None, cross[2 * i], cross[2 * i + 1], None, past[2 * i], past[2 * i + 1])
                 presents += [k, v]
-            logits = model.logits(x)[:, -1, :]
-            logprobs.append(logits if len(self.members) == 1 else torch.log_softmax(logits, dim=-1))
-        return (torch.stack(logprobs).mean(0), *presents)
+            logits.append(model.logits(x)[:, -1, :])
+        return (combined_scores(logits), *presents)
 
 
 def load(checkpoint):
@@ -97,10 +104,7 @@ def check_members(cfgs):
 
 def cache_names(layers):
     """Tensor names per decoder layer, numbered across the members (member 0's layers first)."""
-    past = [f"past_{kind}_{i}" for i in range(layers) for kind in ("k", "v")]
-    present = [f"present_{kind}_{i}" for i in range(layers) for kind in ("k", "v")]
-    cross = [f"cross_{kind}_{i}" for i in range(layers) for kind in ("k", "v")]
-    return past, present, cross
+    return tuple([f"{prefix}_{kind}_{i}" for i in range(layers) for kind in ("k", "v")] for prefix in ("past", "present", "cross"))
 
 
 def export(members, cfg: NeedleConfig, out_dir: str, tagger: PointerTags):
@@ -151,14 +155,13 @@ def greedy(members, src, eos, bos, tagger, max_len=24):
         T = len(out)
         pos = torch.arange(T).unsqueeze(0)
         causal = torch.triu(torch.full((T, T), -1e9), diagonal=1).view(1, 1, T, T)
-        scores = []
+        logits = []
         for model, kv in zip(members, kvs):
             x = model.embed(torch.tensor([out])) * model.scale
             for blk, (ck, cv) in zip(model.decoder, kv):
                 x, _, _ = blk(x, pos, causal, ck, cv, None)
-            logits = model.logits(x)[0, -1]
-            scores.append(logits if len(members) == 1 else torch.log_softmax(logits, dim=-1))
-        nxt = int(torch.stack(scores).mean(0).argmax())
+            logits.append(model.logits(x)[0, -1])
+        nxt = int(combined_scores(logits).argmax())
         out.append(nxt)
         if nxt == eos:
             break

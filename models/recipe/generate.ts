@@ -69,11 +69,12 @@ function keep(name: 'tokenizer' | 'fixtures'): boolean {
   return text === 'keep';
 }
 const COMPOSED_SHARE = Number(args['composed-share'] ?? DEFAULT_COMPOSED_TEXT_SHARE);
-if (!(COMPOSED_SHARE >= 0 && COMPOSED_SHARE <= 1)) {
-  console.error(`--composed-share must be a number within 0..1, got ${JSON.stringify(args['composed-share'])}\n${USAGE}`);
+try {
+  setComposedTextShare(COMPOSED_SHARE);
+} catch (err) {
+  console.error(`--composed-share ${JSON.stringify(args['composed-share'])}: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
-setComposedTextShare(COMPOSED_SHARE);
 const N_TRAIN = count('train', 120000);
 const N_VALID = count('valid', 2000);
 const N_HELDOUT = count('heldout', 800);

@@ -286,7 +286,7 @@ function sayDuration(seconds: number, r: Rng): string {
 }
 
 /** A string parameter without an enum: its answer copies the words said. */
-function isFreeString(schema: ParameterSchema | undefined): boolean {
+export function isFreeString(schema: ParameterSchema | undefined): boolean {
   return schema?.type === 'string' && !schema.enum;
 }
 
