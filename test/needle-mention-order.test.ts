@@ -46,6 +46,24 @@ describe('calls in the order the utterance mentions them', () => {
     assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['set_blinds', 'answerDoor']);
   });
 
+  it('gives each call the clause that says the most of it, when the clauses settle the order', () => {
+    // "start" (a word of start_cleaning's name) comes first, but the first clause is the pump's
+    const text = normalizeUtterance('Start the sump pump at 35% and then robot start?');
+    const routed = [call('start_cleaning'), call('setPump', { pump: 'sump', level: 35 })];
+    assert.deepEqual(names(orderByMention(routed, text, [new Set(['robot']), none])), ['setPump', 'start_cleaning']);
+    // a call no clause speaks of takes the clause the other one leaves
+    const gate = normalizeUtterance("i need a person here also i'm home open the gate");
+    const both = [call('control_gate', { action: 'open' }), call('summonHelp')];
+    assert.deepEqual(names(orderByMention(both, gate, [new Set(['gate']), none])), ['summonHelp', 'control_gate']);
+  });
+
+  it('falls back to the earliest own word when the clauses leave the order open', () => {
+    // the unanchored call may be in the clause before the pump's or the one after it
+    const text = normalizeUtterance('uh and then stop the pump and then wow');
+    const routed = [call('summonHelp'), call('setPump', { pump: 'main', level: 0 })];
+    assert.deepEqual(names(orderByMention(routed, text, [none, none])), ['summonHelp', 'setPump']);
+  });
+
   it('leaves a single call alone', () => {
     const one = [call('eStop')];
     assert.deepEqual(orderByMention(one, 'stop everything', [none]), one);
