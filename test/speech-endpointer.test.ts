@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Endpointer, type UtteranceEnd } from '../src/speech/audio/endpointer.js';
-import { Denoiser } from '../src/speech/audio/denoise.js';
+import { Denoiser, overSubtractionAt } from '../src/speech/audio/denoise.js';
 import { WakeGate } from '../src/speech/wake.js';
 
 const RATE = 16000;
@@ -85,6 +85,14 @@ test('denoiser keeps a tone and suppresses steady noise; output length follows i
   const toneOut = out.subarray(RATE * 2 * 2 + 1024, out.length - 1024);
   assert.ok(rms(noiseOut) < rms(noise.subarray(RATE * 2)) * 0.5, 'noise reduced');
   assert.ok(rms(toneOut) > 32768 * 10 ** (-20 / 20) * 0.8, 'tone kept');
+});
+
+test('denoiser over-subtracts by frame SNR: twice the noise at 0 dB, none extra from 20 dB up', () => {
+  assert.equal(overSubtractionAt(-10), 2);
+  assert.equal(overSubtractionAt(0), 2);
+  assert.equal(overSubtractionAt(10), 1.5);
+  assert.equal(overSubtractionAt(20), 1);
+  assert.equal(overSubtractionAt(40), 1);
 });
 
 test('wake phrase gate: prefix, wake word alone opens a follow-up window, push-to-talk', () => {
