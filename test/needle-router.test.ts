@@ -161,6 +161,25 @@ describe('Needle ONNX model', () => {
     assert.ok(said.confidence >= 0.5);
   });
 
+  it('does not run a duration said without a unit (a recogniser cut "two minutes" short)', async () => {
+    const tools: ToolSchema[] = [
+      { name: 'set_timer', description: 'Start a timer for a duration in seconds', parameters: { type: 'object', properties: {
+        duration: { type: 'integer', minimum: 1, maximum: 7200, description: 'Duration in seconds' } }, required: ['duration'] } },
+      { name: 'set_thermostat', description: 'Set the thermostat target temperature', parameters: { type: 'object', properties: {
+        temperature: { type: 'integer', minimum: 10, maximum: 30 } }, required: ['temperature'] } },
+    ];
+    const router = await fp32.bind(tools);
+    const cut = await router.route('start a timer for two');
+    assert.ok(cut.calls.length === 0 || cut.confidence < 0.5, `${JSON.stringify(cut.calls)} at ${cut.confidence.toFixed(2)}`);
+    const whole = await router.route('start a timer for two minutes');
+    assert.deepEqual(whole.calls, [{ name: 'set_timer', arguments: { duration: 120 } }]);
+    assert.ok(whole.confidence >= 0.5);
+    // a number that is not a duration needs no unit
+    const degrees = await router.route('set the thermostat to twenty two');
+    assert.deepEqual(degrees.calls, [{ name: 'set_thermostat', arguments: { temperature: 22 } }]);
+    assert.ok(degrees.confidence >= 0.5);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },
