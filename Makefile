@@ -57,8 +57,13 @@ data:
 train:
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=$$(nproc) $(PYTHON) models/recipe/train.py --size $(MODEL_SIZE) --minutes $(TRAIN_MINUTES) --tool-encoding $(TOOL_ENCODING) --threads $$(nproc)
 
+# the generator's phrasings for the speech language model (src/speech/lm/phrasebook.ts)
+.PHONY: phrasebook
+phrasebook:
+	npx tsx models/recipe/phrasebook.ts
+
 # the run's trainer log is kept with the model (models/needle/runs) so CARD.md keeps every run
-export:
+export: phrasebook
 	$(PYTHON) models/recipe/export.py --checkpoint models/work/checkpoint.pt --out models/needle
 	$(PYTHON) models/recipe/quantize.py --dir models/needle
 	mkdir -p models/needle/runs && cp models/work/checkpoint.log.json models/needle/runs/run-$$($(PYTHON) -c "import json;print(json.load(open('models/work/checkpoint.log.json')).get('started','undated').replace(':',''))").log.json

@@ -38,8 +38,8 @@ test('spoken commands as one stream reach the right MQTT topics with the right p
   // transcripts clean); the bar for clean speech is held by the flite voices.
   const fliteClean = result.outcomes.filter((o) => o.command.snrDb === null && !o.command.voice.startsWith('espeak'));
   const fliteOk = fliteClean.filter((o) => o.ok).length;
-  // Floors just under what the shipped router measures (flite clean 13/13, all clean 13/16,
-  // 10 dB 3/8, 4 wrong actions, all on misheard commands; pocketsphinx's transcripts vary a little
+  // Floors just under what the shipped router measures (flite clean 13/13, all clean 14-15/16,
+  // 10 dB 4/8, 2 wrong actions, all on misheard commands; pocketsphinx's transcripts vary a little
   // with CPU load); the issue's goals (90% clean, 75% at 10 dB) are met for flite's voices only.
   assert.ok(fliteOk / fliteClean.length >= 0.84, `clean flite voices: ${fliteOk}/${fliteClean.length}`);
   // A wrong action is worse than none, and no device message may lack a spoken command behind it.
@@ -51,6 +51,6 @@ test('spoken commands as one stream reach the right MQTT topics with the right p
   assert.ok(wrong.filter(heardRight).length <= 1, `wrong actions on correctly heard commands: ${describe(wrong.filter(heardRight))}`);
   assert.ok(wrong.length <= 5, `wrong actions: ${describe(wrong)}`);
   assert.ok(result.unexpected.length <= wrong.length, `stray device messages: ${JSON.stringify(result.unexpected)}`);
-  assert.ok(clean.ok / clean.total >= 0.68, `clean: ${clean.ok}/${clean.total}`);
-  assert.ok(noisy.ok / noisy.total >= 0.1, `10 dB: ${noisy.ok}/${noisy.total}`);
+  assert.ok(clean.ok / clean.total >= 0.75, `clean: ${clean.ok}/${clean.total}`);
+  assert.ok(noisy.ok / noisy.total >= 0.25, `10 dB: ${noisy.ok}/${noisy.total}`);
 });

@@ -3,6 +3,7 @@
  * builds the engine (pocketsphinx domain model from the configured tools, or Vosk), the audio source
  * and spoken feedback through the speak driver's espeak-ng.
  */
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ConfigError, type AgentConfig } from '../agent/config.js';
 import type { InputContext } from '../agent/daemon.js';
@@ -11,6 +12,7 @@ import { speak } from '../drivers/speak.js';
 import { createAudioSource } from './audio/sources.js';
 import { resolveSpeechConfig, type SpeechConfig } from './config.js';
 import { createEngine } from './engines/factory.js';
+import { loadPhrasebook } from './lm/phrasebook.js';
 import { SpeechInput, type ListenChannel, type UtteranceReport } from './input.js';
 
 /** The speech config of an agent config, or null when there is none or it is disabled. */
@@ -36,7 +38,9 @@ export function speechInputFactory(options: SpeechFactoryOptions = {}) {
     const config = speechConfigOf(context.config);
     if (config === null) return null;
     const tools = context.config.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
-    const built = createEngine(config, tools);
+    const book = loadPhrasebook(join(context.config.router.modelDir, 'phrasebook.json'));
+    if (book.warning !== null) context.log.warn(`speech: ${book.warning}`);
+    const built = createEngine(config, tools, book.families);
     if (built.domain !== null && built.domain.guessedWords.length > 0) {
       context.log.info({ words: built.domain.guessedWords }, 'speech: pronunciations guessed for words not in cmudict');
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ToolSchema } from '../../agent/types.js';
 import type { SpeechConfig } from '../config.js';
 import { buildDomainModel, type DomainModel } from '../lm/domain-model.js';
+import type { PhrasebookFamily } from '../lm/phrasebook.js';
 import { domainSentences } from '../lm/sentences.js';
 import type { SpeechEngine } from '../types.js';
 import { PocketsphinxEngine } from './pocketsphinx.js';
@@ -18,11 +19,12 @@ export interface BuiltEngine {
   cleanup(): void;
 }
 
-export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[]): BuiltEngine {
+/** `phrasebook`: the router's phrasings by tool family (lm/phrasebook.ts), folded into the domain phrases. */
+export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[], phrasebook: readonly PhrasebookFamily[] = []): BuiltEngine {
   if (config.engine === 'vosk') {
     let phrases: string[] | null = null;
     if (config.vosk.grammar) {
-      const sentences = domainSentences(tools, { wakePhrase: config.wakePhrase, extraPhrases: config.pocketsphinx.extraPhrases });
+      const sentences = domainSentences(tools, { wakePhrase: config.wakePhrase, extraPhrases: config.pocketsphinx.extraPhrases, phrasebook });
       phrases = [...new Set(sentences)].slice(0, 1000);
     }
     const engine = new VoskEngine({ libraryPath: config.vosk.library, modelPath: config.vosk.model, phrases });
@@ -34,6 +36,7 @@ export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[])
     tools,
     wakePhrase: config.wakePhrase,
     extraPhrases: ps.extraPhrases,
+    phrasebook,
     ...(ps.cmudict !== undefined ? { cmudictPath: ps.cmudict } : {}),
     outDir: dir,
   });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ToolSchema } from '../../agent/types.js';
 import { estimateNgramModel, toArpa, type NgramModel } from './arpa.js';
 import { NUMBER_WORDS } from './numbers.js';
+import type { PhrasebookFamily } from './phrasebook.js';
 import { pronounce, toSphinxDictionary, type PronunciationSource } from './pronounce.js';
 import { domainSentences } from './sentences.js';
 
@@ -14,6 +15,8 @@ export interface DomainModelOptions {
   tools: readonly ToolSchema[];
   wakePhrase: string | null;
   extraPhrases?: readonly string[];
+  /** The router's phrasings by tool family (phrasebook.ts). */
+  phrasebook?: readonly PhrasebookFamily[];
   cmudictPath?: string;
   order?: number;
   /** Folder the .lm and .dic files are written to. */
@@ -33,6 +36,7 @@ export function buildDomainModel(options: DomainModelOptions): DomainModel {
   const sentences = domainSentences(options.tools, {
     wakePhrase: options.wakePhrase,
     extraPhrases: options.extraPhrases,
+    ...(options.phrasebook !== undefined ? { phrasebook: options.phrasebook } : {}),
   });
   // Spelled-out numbers are always in the vocabulary, so any number can at least be spoken.
   const allNumbers = NUMBER_WORDS.join(' ');

@@ -6,6 +6,7 @@
  */
 import type { ParameterSchema, ToolSchema } from '../../agent/types.js';
 import { numberToWords } from './numbers.js';
+import { familiesFor, type PhrasebookFamily } from './phrasebook.js';
 import { pick, seededRng, type Rng } from './rng.js';
 import { speakable, speakableWords } from './words.js';
 
@@ -28,6 +29,8 @@ const PREFIXES = ['', '', '', '', 'please', 'can you', 'could you', 'would you',
 const SUFFIXES = ['', '', '', '', '', 'please', 'now', 'thanks', 'thank you'];
 
 type Slot = 'V' | 'S' | 'SV' | 'L' | 'N' | 'O' | 'OBJ';
+/** Fillings of each phrasebook carrier sentence (phrasebook.ts) per tool. */
+const PHRASEBOOK_FILLS = 2;
 
 interface ToolSlots {
   verbs: string[];
@@ -179,6 +182,8 @@ export interface SentenceOptions {
   wakePhrase: string | null;
   /** Extra phrases (e.g. from the config) added verbatim. */
   extraPhrases?: readonly string[];
+  /** The router's phrasings by tool family (phrasebook.ts): each tool also gets its families' carrier sentences. */
+  phrasebook?: readonly PhrasebookFamily[];
   /** Share of command sentences that start with the wake phrase (default 0.9: it is normally said). */
   wakeShare?: number;
   seed?: number;
@@ -211,6 +216,14 @@ export function domainSentences(tools: readonly ToolSchema[], options: SentenceO
       for (let k = 0; k < 10; k++) {
         const core = fill(template, s, rng, {});
         if (core !== null) out.push(decorate(core));
+      }
+    }
+    for (const family of familiesFor(tool, options.phrasebook ?? [])) {
+      for (const carrier of family.sentences) {
+        for (let k = 0; k < PHRASEBOOK_FILLS; k++) {
+          const core = fill(carrier, s, rng, {});
+          if (core !== null) out.push(decorate(core));
+        }
       }
     }
     const description = speakable(tool.description);
