@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { DEFAULT_VOSK_MODEL, defaultVoskLibrary } from '../src/speech/config.js';
 import { loadVosk, VoskError } from '../src/speech/engines/vosk-binding.js';
 import { VoskEngine } from '../src/speech/engines/vosk.js';
+import { voskPhrases } from '../src/speech/engines/factory.js';
 import { domainSentences } from '../src/speech/lm/sentences.js';
 import { silence, synthesize } from './helpers/speech-audio.js';
 import { SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from './helpers/speech-fixture.js';
@@ -46,6 +47,19 @@ test('a missing or wrong library is a clear error', async () => {
   assert.throws(() => loadVosk('/bin/sh'), VoskError);
 });
 
+test("Vosk's phrase list spreads over every tool's sentences and keeps every word", () => {
+  const sentences = domainSentences(SPEECH_TOOLS, { wakePhrase: WAKE_PHRASE });
+  const phrases = voskPhrases(sentences, 1000);
+  const whole = phrases.filter((p) => p.includes(' '));
+  assert.ok(whole.length <= 1000 && whole.length >= 900, `${whole.length} whole sentences`);
+  // the sentences come tool by tool: the last tool's must be among them, not only the first ones'
+  assert.ok(whole.some((p) => p.includes('timer')), 'a set_timer sentence');
+  assert.ok(whole.some((p) => p.includes('conveyor')), 'a conveyor sentence');
+  const words = new Set(phrases.filter((p) => !p.includes(' ')));
+  for (const w of new Set(sentences.flatMap((s) => s.split(' ')))) assert.ok(words.has(w) || phrases.includes(w), `word ${w}`);
+  assert.deepEqual(voskPhrases(['a b', 'a b', 'c'], 10), ['a b', 'c', 'a', 'b']);
+});
+
 test('Vosk transcribes spoken commands (needs a model folder)', async (t) => {
   if (noLib || !existsSync(MODEL)) {
     t.diagnostic(`NOTICE: Vosk transcription test skipped: no model at ${MODEL} (set VOSK_MODEL to a vosk-model-small-en-us-0.15 folder)`);
@@ -53,7 +67,7 @@ test('Vosk transcribes spoken commands (needs a model folder)', async (t) => {
     t.skip(`no Vosk model at ${MODEL}`);
     return;
   }
-  const phrases = [...new Set(domainSentences(SPEECH_TOOLS, { wakePhrase: WAKE_PHRASE }))];
+  const phrases = voskPhrases(domainSentences(SPEECH_TOOLS, { wakePhrase: WAKE_PHRASE }), 1000);
   const engine = new VoskEngine({ libraryPath: LIB, modelPath: MODEL, phrases });
   await engine.open();
   try {

@@ -19,13 +19,31 @@ export interface BuiltEngine {
   cleanup(): void;
 }
 
+/** Whole sentences in Vosk's phrase list at most (it compiles them into a graph when the recogniser is made). */
+const VOSK_MAX_PHRASES = 1000;
+
+/**
+ * Vosk's phrase list: at most `max` of the domain sentences, taken at an even stride so that every
+ * tool's sentences are among them (the sentences come tool by tool), and every word of all the
+ * sentences on its own, so a word of a sentence left out can still be recognised.
+ */
+export function voskPhrases(sentences: readonly string[], max: number): string[] {
+  const unique = [...new Set(sentences)];
+  const stride = Math.max(1, unique.length / max);
+  const chosen: string[] = [];
+  for (let i = 0; i < unique.length && chosen.length < max; i += stride) chosen.push(unique[Math.floor(i)]);
+  const words = new Set(unique.flatMap((s) => s.split(' ').filter((w) => w !== '')));
+  for (const phrase of chosen) words.delete(phrase);
+  return [...chosen, ...words];
+}
+
 /** `phrasebook`: the router's phrasings by tool family (lm/phrasebook.ts), folded into the domain phrases. */
 export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[], phrasebook: readonly PhrasebookFamily[] = []): BuiltEngine {
   if (config.engine === 'vosk') {
     let phrases: string[] | null = null;
     if (config.vosk.grammar) {
       const sentences = domainSentences(tools, { wakePhrase: config.wakePhrase, extraPhrases: config.pocketsphinx.extraPhrases, phrasebook });
-      phrases = [...new Set(sentences)].slice(0, 1000);
+      phrases = voskPhrases(sentences, VOSK_MAX_PHRASES);
     }
     const engine = new VoskEngine({ libraryPath: config.vosk.library, modelPath: config.vosk.model, phrases });
     return { engine, domain: null, cleanup: () => undefined };
