@@ -68,7 +68,8 @@ function carriers(spec: FamilySpec, template: string): string[] {
       if (fixed !== undefined && p.domain.kind === 'enum') return p.domain.values[fixed]?.[0] ?? fixed;
       const slot = slotOf(p);
       if (slot === null) ok = false;
-      return slot ?? '';
+      // a slot is a word of its own for the filler ("{N}%" -> " {N} ")
+      return slot === null ? '' : ` ${slot} `;
     });
     const clean = filled.replace(/[^a-zA-Z'{} ]/g, ' ').replace(/\s+/g, ' ').trim();
     if (ok && clean !== '' && !out.includes(clean)) out.push(clean);
