@@ -180,6 +180,21 @@ describe('Needle ONNX model', () => {
     assert.ok(degrees.confidence >= 0.5);
   });
 
+  it('copies a free string to the end of what the utterance says for it', async () => {
+    const tools: ToolSchema[] = [
+      { name: 'add_todo', description: 'Add a task to the to-do list', parameters: { type: 'object', properties: {
+        task: { type: 'string', description: 'The task' } }, required: ['task'] } },
+      { name: 'set_volume', description: 'Set the speaker volume in percent', parameters: { type: 'object', properties: { level: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['level'] } },
+    ];
+    const router = await fp32.bind(tools);
+    // v6 alone stops after "renew"
+    assert.deepEqual((await router.route('add renew passport to my to do list')).calls, [{ name: 'add_todo', arguments: { task: 'renew passport' } }]);
+    // across a stopword to the next content word; a joiner ends it and the next call follows
+    assert.deepEqual((await router.route('add call the plumber to my to do list')).calls, [{ name: 'add_todo', arguments: { task: 'call the plumber' } }]);
+    assert.deepEqual((await router.route('add renew passport to my to do list and set the volume to ten')).calls,
+      [{ name: 'add_todo', arguments: { task: 'renew passport' } }, { name: 'set_volume', arguments: { level: 10 } }]);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },

@@ -305,6 +305,21 @@ export class CallGrammar {
     return end === this.query.length || this.wordAt[end] !== this.wordAt[end - 1];
   }
 
+  /**
+   * In a free string that may end here: the words after where its span ends (up to `n`, the first
+   * one being the next word), for each place the span is; null when the state is not there.
+   */
+  wordsAfterString(s: GrammarState, n: number): Array<{ text: string; free: boolean }[]> | null {
+    if (s.phase !== 'value' || !s.tool || s.value.length === 0) return null;
+    const schema = this.schemaOf(s);
+    if (schema.enum || schema.type !== 'string' || !this.valueComplete(s)) return null;
+    return this.spanStarts(s, s.value).filter((start) => this.endsWord(start, s.value.length)).map((start) => {
+      const first = this.wordAt[start + s.value.length];
+      if (first === undefined) return [];
+      return this.words.slice(first, first + n).map((w, k) => ({ text: w.text, free: !s.usedWords.has(first + k) }));
+    });
+  }
+
   private valueComplete(s: GrammarState): boolean {
     const schema = this.schemaOf(s);
     if (s.value.length === 0) return false;

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
-import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stemsOf } from './lexical.js';
+import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
@@ -124,6 +124,17 @@ const UNSAID_TOOL_FACTOR = 0.55;
  * right ones 63 -> 63 and 84 -> 85.
  */
 const UNITLESS_DURATION_FACTOR = 0.45;
+/**
+ * A free string the model ends while the utterance goes on with a word nothing else explains
+ * ("add renew passport to my to do list" -> task "renew") gets this many logits on going on with
+ * it, when the next word (after at most two stopwords) is a content word: not a clause joiner or a
+ * filler, not a word of the tool's schema, not taken by another argument. With v6 on the test files
+ * and fresh sets (3,700 examples): 5 answers fixed, none broken (hand-written exact 71.9 -> 73.0%);
+ * at 16, template exact fell 0.7.
+ */
+const STRING_EXTENSION_BONUS = 8;
+const JOINERS = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
+const EXT_FILLERS = new Set(['uh', 'um', 'er', 'please', 'thanks', 'thank', 'now', 'ok', 'okay', 'right', 'cheers', 'asap', 'real', 'quick']);
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
 export class NeedleRuntime {
@@ -303,6 +314,27 @@ export class NeedleRouter implements Router {
     });
   }
 
+  /**
+   * In a free string that may end here, when the next word of the utterance (after at most two
+   * stopwords) is a free content word: STRING_EXTENSION_BONUS on going on with the string.
+   */
+  private withStringExtension(bonus: Map<number, number> | null, grammar: CallGrammar, state: GrammarState, allowed: readonly number[]): Map<number, number> | null {
+    const after = grammar.wordsAfterString(state, 3);
+    if (after === null || after.length !== 1) return bonus;
+    const name = state.tool?.tool.name ?? '';
+    this.schemaWords ??= new Map(this.view.map((t) => [t.name, schemaStems(t)]));
+    const schema = this.schemaWords.get(name) ?? new Set<string>();
+    const content = (w: { text: string; free: boolean }): boolean => w.free && /^[a-z']+$/.test(w.text) && !STOPWORDS.has(w.text) && !JOINERS.has(w.text) && !EXT_FILLERS.has(w.text) && !schema.has(stem(w.text));
+    const words = after[0];
+    let k = 0;
+    while (k < words.length && k < 2 && STOPWORDS.has(words[k].text) && !JOINERS.has(words[k].text)) k++;
+    if (k >= words.length || !content(words[k])) return bonus;
+    const ends = new Set([grammar.ids.eos, grammar.ids.call, ...grammar.ids.params]);
+    const out = new Map(bonus ?? []);
+    for (const id of allowed) if (!ends.has(id)) out.set(id, (out.get(id) ?? 0) + STRING_EXTENSION_BONUS);
+    return out;
+  }
+
   /** Whether the utterance (by its stems) says any word of the named tool's schema. */
   private saysTool(name: string, saidStems: ReadonlySet<string>): boolean {
     this.schemaWords ??= new Map(this.view.map((t) => [t.name, schemaStems(t)]));
@@ -446,6 +478,7 @@ export class NeedleRouter implements Router {
         if (open) bonus.set(grammar.ids.eos, (bonus.get(grammar.ids.eos) ?? 0) - OPEN_CLAUSE_PENALTY);
         else bonus.set(grammar.ids.call, (bonus.get(grammar.ids.call) ?? 0) + penalty);
       }
+      if (state.phase === 'value') bonus = this.withStringExtension(bonus, grammar, state, allowed);
       const { id, p } = pickAllowed(out.logits, allowed, bonus);
       // the answer's probability under the decisions taken: their product (it ranked right vs wrong
       // answers better than the lowest single decision: AUC 0.894 vs 0.875 on 1,100 examples)
