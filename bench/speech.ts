@@ -16,7 +16,7 @@ import { loadNeedleRouter } from '../src/agent/needle/router.js';
 import { Denoiser } from '../src/speech/audio/denoise.js';
 import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
 import { buildDomainModel } from '../src/speech/lm/domain-model.js';
-import { loadPhrasebook } from '../src/speech/lm/phrasebook.js';
+import { loadPhrasebook, PHRASEBOOK_FILE } from '../src/speech/lm/phrasebook.js';
 import { activeRms, RATE, rms, silence, synthesize, type Voice } from '../test/helpers/speech-audio.js';
 import { buildStream, runSpeechE2E, summarize } from '../test/helpers/speech-e2e.js';
 import { ALL_VOICES, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from '../test/helpers/speech-fixture.js';
@@ -87,7 +87,7 @@ function prepared(speech: Buffer, kind: string | null, snr: number): Buffer {
 async function sttBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-speech-'));
   // as the daemon builds it: with the router's phrasings from the model folder (lm/phrasebook.ts)
-  const book = loadPhrasebook(join(root, 'models/needle/phrasebook.json'));
+  const book = loadPhrasebook(join(root, 'models/needle', PHRASEBOOK_FILE));
   if (book.warning !== null) console.log(book.warning);
   const domain = buildDomainModel({ tools: SPEECH_TOOLS, wakePhrase: WAKE_PHRASE, outDir: dir, phrasebook: book.families });
   const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_FAMILIES } from '../models/recipe/generator/families.js';
 import { buildPhrasebook, expansions } from '../models/recipe/phrasebook.js';
-import { familiesFor, loadPhrasebook } from '../src/speech/lm/phrasebook.js';
+import { familiesFor, loadPhrasebook, PHRASEBOOK_FILE } from '../src/speech/lm/phrasebook.js';
 import { domainSentences } from '../src/speech/lm/sentences.js';
 import type { ToolSchema } from '../src/agent/types.js';
 import { SPEECH_TOOLS } from './helpers/speech-fixture.js';
 
-const committed = join(import.meta.dirname, '..', 'models', 'needle', 'phrasebook.json');
+const committed = join(import.meta.dirname, '..', 'models', 'needle', PHRASEBOOK_FILE);
 const tmp = mkdtempSync(join(tmpdir(), 'phrasebook-'));
 
 describe('phrasebook', () => {

@@ -11,18 +11,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PHRASEBOOK_FILE, type PhrasebookFamily } from '../../src/speech/lm/phrasebook.js';
+import { ON_OFF, VERB_STATES } from '../../src/speech/lm/sentences.js';
 import type { FamilySpec, ParamSpec } from './generator/dsl.js';
 import { ALL_FAMILIES } from './generator/families.js';
 
 const root = join(import.meta.dirname, '../..');
 const outArg = process.argv.indexOf('--out');
-const outPath = outArg > 0 ? process.argv[outArg + 1] : join(root, 'models/needle/phrasebook.json');
+const outPath = outArg > 0 ? process.argv[outArg + 1] : join(root, 'models/needle', PHRASEBOOK_FILE);
 
 /** Most expansions of one template's alternatives that are kept. */
 const EXPANSIONS_PER_TEMPLATE = 6;
 const PLACE_KEYS = /^(room|area|zone|location|place|floor|site|where|counter|department|camera|door|gate|line|machine|valve|pump|device)$/;
-const ON_OFF = new Set(['on', 'off']);
-const VERB_STATES = new Set(['open', 'close', 'lock', 'unlock', 'start', 'stop', 'pause', 'play', 'raise', 'lower', 'arm', 'disarm']);
 
 /** Every way of choosing the alternatives of "[a|b|]" groups, nested groups included, up to `cap`. */
 export function expansions(template: string, cap: number): string[] {
@@ -38,7 +38,10 @@ export function expansions(template: string, cap: number): string[] {
   return out;
 }
 
-/** The slot a parameter's value takes in the daemon's sentence filler, or null for free text. */
+/**
+ * The slot a parameter's value takes in the daemon's sentence filler, or null for free text; on/off
+ * and verb-like states are told apart with sentences.ts's own word sets, as the filler does.
+ */
 function slotOf(p: ParamSpec): string | null {
   const d = p.domain;
   switch (d.kind) {
@@ -76,8 +79,6 @@ function carriers(spec: FamilySpec, template: string): string[] {
   }
   return out;
 }
-
-export interface PhrasebookFamily { id: string; words: string[]; sentences: string[] }
 
 export function buildPhrasebook(families: readonly FamilySpec[]): PhrasebookFamily[] {
   return families.map((spec) => ({

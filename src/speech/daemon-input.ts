@@ -12,7 +12,7 @@ import { speak } from '../drivers/speak.js';
 import { createAudioSource } from './audio/sources.js';
 import { resolveSpeechConfig, type SpeechConfig } from './config.js';
 import { createEngine } from './engines/factory.js';
-import { loadPhrasebook } from './lm/phrasebook.js';
+import { loadPhrasebook, PHRASEBOOK_FILE } from './lm/phrasebook.js';
 import { SpeechInput, type ListenChannel, type UtteranceReport } from './input.js';
 
 /** The speech config of an agent config, or null when there is none or it is disabled. */
@@ -38,7 +38,7 @@ export function speechInputFactory(options: SpeechFactoryOptions = {}) {
     const config = speechConfigOf(context.config);
     if (config === null) return null;
     const tools = context.config.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
-    const book = loadPhrasebook(join(context.config.router.modelDir, 'phrasebook.json'));
+    const book = loadPhrasebook(join(context.config.router.modelDir, PHRASEBOOK_FILE));
     if (book.warning !== null) context.log.warn(`speech: ${book.warning}`);
     const built = createEngine(config, tools, book.families);
     if (built.domain !== null && built.domain.guessedWords.length > 0) {

@@ -181,7 +181,7 @@ export function booleanPolarity(parameterName: string, normalizedText: string): 
 }
 
 /** Words that join the clauses of a multi-command utterance ("stop the pump and then open the gate"). */
-const CLAUSE_JOINERS = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
+export const CLAUSE_JOINERS: ReadonlySet<string> = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
 
 /** The clauses of an utterance as word index ranges [from, to), split at joining words and "as well as". */
 export function clauseSpans(words: readonly string[]): Array<{ from: number; to: number }> {

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
-import { booleanPolarity, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
@@ -133,7 +133,6 @@ const UNITLESS_DURATION_FACTOR = 0.45;
  * at 16, template exact fell 0.7.
  */
 const STRING_EXTENSION_BONUS = 8;
-const JOINERS = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
 const EXT_FILLERS = new Set(['uh', 'um', 'er', 'please', 'thanks', 'thank', 'now', 'ok', 'okay', 'right', 'cheers', 'asap', 'real', 'quick']);
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
@@ -322,12 +321,11 @@ export class NeedleRouter implements Router {
     const after = grammar.wordsAfterString(state, 3);
     if (after === null || after.length !== 1) return bonus;
     const name = state.tool?.tool.name ?? '';
-    this.schemaWords ??= new Map(this.view.map((t) => [t.name, schemaStems(t)]));
-    const schema = this.schemaWords.get(name) ?? new Set<string>();
-    const content = (w: { text: string; free: boolean }): boolean => w.free && /^[a-z']+$/.test(w.text) && !STOPWORDS.has(w.text) && !JOINERS.has(w.text) && !EXT_FILLERS.has(w.text) && !schema.has(stem(w.text));
+    const schema = this.schemaWordsOf(name) ?? new Set<string>();
+    const content = (w: { text: string; free: boolean }): boolean => w.free && /^[a-z']+$/.test(w.text) && !STOPWORDS.has(w.text) && !CLAUSE_JOINERS.has(w.text) && !EXT_FILLERS.has(w.text) && !schema.has(stem(w.text));
     const words = after[0];
     let k = 0;
-    while (k < words.length && k < 2 && STOPWORDS.has(words[k].text) && !JOINERS.has(words[k].text)) k++;
+    while (k < words.length && k < 2 && STOPWORDS.has(words[k].text) && !CLAUSE_JOINERS.has(words[k].text)) k++;
     if (k >= words.length || !content(words[k])) return bonus;
     const ends = new Set([grammar.ids.eos, grammar.ids.call, ...grammar.ids.params]);
     const out = new Map(bonus ?? []);
@@ -335,10 +333,15 @@ export class NeedleRouter implements Router {
     return out;
   }
 
+  /** The named tool's schema words by stem (lexical.ts schemaStems), built for all tools on first use. */
+  private schemaWordsOf(name: string): ReadonlySet<string> | undefined {
+    this.schemaWords ??= new Map(this.view.map((t) => [t.name, schemaStems(t)]));
+    return this.schemaWords.get(name);
+  }
+
   /** Whether the utterance (by its stems) says any word of the named tool's schema. */
   private saysTool(name: string, saidStems: ReadonlySet<string>): boolean {
-    this.schemaWords ??= new Map(this.view.map((t) => [t.name, schemaStems(t)]));
-    const words = this.schemaWords.get(name);
+    const words = this.schemaWordsOf(name);
     return words === undefined || saysAnyOf(words, saidStems);
   }
 

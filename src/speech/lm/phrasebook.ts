@@ -11,6 +11,9 @@ import type { ToolSchema } from '../../agent/types.js';
 import { STOPWORDS, stem } from '../../agent/needle/lexical.js';
 import { speakableWords } from './words.js';
 
+/** The phrasebook's file name in the model folder. */
+export const PHRASEBOOK_FILE = 'phrasebook.json';
+
 export interface PhrasebookFamily {
   id: string;
   /** words of the family's tool names and descriptions */

@@ -13,9 +13,9 @@ import { speakable, speakableWords } from './words.js';
 const VERBS = new Set(['set', 'turn', 'switch', 'start', 'stop', 'call', 'open', 'close', 'lock', 'unlock', 'play',
   'pause', 'get', 'read', 'toggle', 'dim', 'raise', 'lower', 'enable', 'disable', 'activate', 'deactivate', 'run',
   'send', 'announce', 'ring', 'page', 'show', 'tell', 'say', 'speak', 'arm', 'disarm', 'reset', 'change', 'adjust']);
-const ON_OFF = new Set(['on', 'off']);
+export const ON_OFF: ReadonlySet<string> = new Set(['on', 'off']);
 /** States that are verbs themselves ("open the garage door"). */
-const VERB_STATES = new Set(['open', 'close', 'lock', 'unlock', 'start', 'stop', 'enable', 'disable', 'arm', 'disarm',
+export const VERB_STATES: ReadonlySet<string> = new Set(['open', 'close', 'lock', 'unlock', 'start', 'stop', 'enable', 'disable', 'arm', 'disarm',
   'play', 'pause', 'raise', 'lower']);
 const VERB_SYNONYMS: Record<string, string[]> = {
   set: ['set', 'change', 'adjust', 'make', 'put'],
