@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -12,6 +12,20 @@ describe('distinctive tool words', () => {
     assert.deepEqual(words.hits(normalizeUtterance('Stop the conveyor!')), [0, 1, 0]);
     assert.deepEqual(words.hits(normalizeUtterance('please call the staff to the conveyor')), [0, 0, 2]);
     assert.deepEqual(words.hits(normalizeUtterance('the conveyor belt')), [0, 0, 0]);
+  });
+});
+
+describe('enum values that name a tool', () => {
+  const withEnum = (name: string, values: string[]): ToolSchema => ({ name, description: name, parameters: { type: 'object', properties: { which: { type: 'string', enum: values } } } });
+  const tools = [withEnum('socket', ['Kettle', 'Coffee Machine', 'on']), withEnum('fire', ['on', 'off']), withEnum('lamp', ['kitchen', 'coffee_machine', 'level_2'])];
+  it('marks the tool whose own value (every word of it) the utterance says', () => {
+    assert.deepEqual(namedValueTools(tools, normalizeUtterance('turn off my kettle')), [true, false, false]);
+    assert.deepEqual(namedValueTools(tools, normalizeUtterance('the kitchen is dark')), [false, false, true]);
+    assert.deepEqual(namedValueTools(tools, normalizeUtterance('i want a coffee')), [false, false, false]);
+  });
+  it('ignores values other offered tools share, and values of polarity or generic words or numbers only', () => {
+    // "coffee machine" belongs to two tools; "on" to two; "level 2" is a generic word and a number
+    assert.deepEqual(namedValueTools(tools, normalizeUtterance('coffee machine on at level two')), [false, false, false]);
   });
 });
 

@@ -180,6 +180,22 @@ describe('Needle ONNX model', () => {
     assert.ok(degrees.confidence >= 0.5);
   });
 
+  it('takes the tool whose own enum value the utterance names', async () => {
+    const tools: ToolSchema[] = [
+      { name: 'set_socket', description: 'Controls wall sockets and smart plugs', parameters: { type: 'object', properties: {
+        name: { type: 'string', description: 'Appliance plugged in', enum: ['Router', 'Printer', 'Coffee Machine', 'Tv', 'Christmas Tree', 'Kettle'] },
+        is_on: { type: 'boolean', description: 'Power state (true = on)' } }, required: ['name', 'is_on'] } },
+      { name: 'PreheatOven', description: 'Preheat the oven to a temperature in degrees celsius', parameters: { type: 'object', properties: {
+        temperature: { type: 'integer', minimum: 100, maximum: 250 } }, required: ['temperature'] } },
+      { name: 'gasFire', description: 'Fireplace control', parameters: { type: 'object', properties: {
+        Action: { type: 'string', description: 'on or off', enum: ['on', 'off'] } }, required: ['Action'] } },
+    ];
+    const router = await fp32.bind(tools);
+    // v6 alone turns the fire off
+    assert.deepEqual((await router.route('can you please turn off my kettle for me')).calls, [{ name: 'set_socket', arguments: { name: 'Kettle', is_on: false } }]);
+    assert.deepEqual((await router.route('turn off the fire')).calls, [{ name: 'gasFire', arguments: { Action: 'off' } }]);
+  });
+
   it('copies a free string to the end of what the utterance says for it', async () => {
     const tools: ToolSchema[] = [
       { name: 'add_todo', description: 'Add a task to the to-do list', parameters: { type: 'object', properties: {

@@ -163,6 +163,35 @@ export function enumPolarityHits(values: readonly string[], normalizedText: stri
   return values.map(() => 0);
 }
 
+/** Stems of the words that say a side of some polarity pair ("on", "stop", "open"…): shared by many tools' values. */
+const POLARITY_STEMS: ReadonlySet<string> = new Set(POLARITIES.flatMap((p) => [...p.said[0], ...p.said[1]]));
+
+/**
+ * For each tool: whether the utterance says every word of one of its enum values that no other
+ * offered tool has as a value ("garden center" of a staff-call tool's location). Values made only of
+ * generic, polarity words or numbers ("on", "high", "2") say nothing about which tool is meant.
+ */
+export function namedValueTools(tools: readonly ToolSchema[], normalizedText: string): boolean[] {
+  const said = stemsOf(normalizedText);
+  const owners = new Map<string, Set<number>>();
+  tools.forEach((tool, i) => {
+    for (const param of Object.values(tool.parameters.properties ?? {})) {
+      for (const v of param.enum ?? []) {
+        const key = [...stemsOf(humanize(String(v)))].sort().join(' ');
+        if (key !== '') (owners.get(key) ?? owners.set(key, new Set()).get(key))?.add(i);
+      }
+    }
+  });
+  const named = tools.map(() => false);
+  for (const [key, owner] of owners) {
+    const stems = key.split(' ');
+    if (owner.size !== 1) continue;
+    if (stems.every((w) => POLARITY_STEMS.has(w) || SCHEMA_GENERIC.has(w) || /^\d/.test(w))) continue;
+    if (stems.every((w) => said.has(w))) named[[...owner][0]] = true;
+  }
+  return named;
+}
+
 /**
  * For a boolean parameter whose name says one side of a polarity pair (`on`, `power`, `locked`,
  * `is_open`, `muted`): +1 when the utterance speaks of that side only, -1 of the other side only, else 0.
