@@ -112,6 +112,21 @@ describe('decoding grammar', () => {
     assert.deepEqual(grammar.numberChoices(state), { candidates: [' 0', ' 100'], said: false });
   });
 
+  it("marks a device's own number as such only when another said number has a unit", () => {
+    const pump: ToolSchema[] = [{ name: 'pump_speed', description: 'Pump speed (pump 1 or 2)', parameters: { type: 'object', properties: {
+      speed: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['speed'] } }];
+    const at = (tools: ToolSchema[], text: string): Set<string> => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      return grammar.identifierNumbers(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]));
+    };
+    assert.deepEqual(at(pump, 'set pump two to sixty percent'), new Set([' 2']));
+    assert.deepEqual(at(pump, 'set pump two to sixty'), new Set());
+    const channel: ToolSchema[] = [{ name: 'tv_channel', description: 'Change the tv channel', parameters: { type: 'object', properties: {
+      channel: { type: 'integer', minimum: 1, maximum: 999 }, volume: { type: 'integer' } } } }];
+    // "channel" is the parameter's own word
+    assert.deepEqual(at(channel, 'tv channel 5 at 20 percent'), new Set());
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

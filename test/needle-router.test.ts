@@ -196,6 +196,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn off the fire')).calls, [{ name: 'gasFire', arguments: { Action: 'off' } }]);
   });
 
+  it('takes the number said with a unit, not the number of the device', async () => {
+    const pump = await fp32.bind([{ name: 'pump1Speed', description: 'Sets pump state and speed (pump 1)', parameters: { type: 'object', properties: {
+      speed: { type: 'integer', description: 'Pump speed percent' } }, required: [] } }]);
+    // v6 alone takes the 1 of "pump one"
+    assert.deepEqual((await pump.route('start the pump one at 66 percent would you')).calls, [{ name: 'pump1Speed', arguments: { speed: 66 } }]);
+    const tv = await fp32.bind([{ name: 'set_channel', description: 'Change the TV channel', parameters: { type: 'object', properties: {
+      channel: { type: 'integer', minimum: 1, maximum: 999 } }, required: ['channel'] } }]);
+    assert.deepEqual((await tv.route('switch to channel 5')).calls, [{ name: 'set_channel', arguments: { channel: 5 } }]);
+  });
+
   it('copies a free string to the end of what the utterance says for it', async () => {
     const tools: ToolSchema[] = [
       { name: 'add_todo', description: 'Add a task to the to-do list', parameters: { type: 'object', properties: {

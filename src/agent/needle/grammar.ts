@@ -21,7 +21,8 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { parameterList } from './serialize.js';
+import { stem, stemsOf } from './lexical.js';
+import { humanize, parameterList, schemaText } from './serialize.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
 
 const MAX_VALUE_TOKENS = 24;
@@ -68,6 +69,10 @@ export function isTopicParameter(name: string, schema: ParameterSchema): boolean
 function inRange(value: number, schema: ParameterSchema): boolean {
   return (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
 }
+
+/** Words after a number that make it a measured value ("80 percent", "3400 k"), not a device's number. */
+const UNIT_WORDS: ReadonlySet<string> = new Set(['percent', 'per', 'degrees', 'degree', 'kelvin', 'k', 'amps', 'amp', 'volts', 'watts',
+  'seconds', 'second', 'minutes', 'minute', 'hours', 'hour', 'pieces', 'units', 'celsius', 'fahrenheit']);
 
 interface ToolEntry {
   slot: number;
@@ -155,6 +160,29 @@ export class CallGrammar {
     if (said.size > 0) return { candidates: [...said].map((v) => ` ${v}`), said: true };
     const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v)));
     return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false } : null;
+  }
+
+  /**
+   * Said numbers (candidate text, as numberChoices gives them) that read as the number of a device
+   * the tool names rather than a value for this parameter: right after a word of the tool's name or
+   * description that the parameter's own name does not have, and not before a unit, while another
+   * said number is before one ("pump 1" in "set the pump 1 speed to 80 percent"; not "channel 5" for
+   * a channel parameter; nothing in "pump 1 at 2" where no number has a unit).
+   */
+  identifierNumbers(s: GrammarState): Set<string> {
+    const out = new Set<string>();
+    if (s.phase !== 'value' || !s.tool) return out;
+    const own = stemsOf(humanize(s.tool.params[s.param][0]));
+    const toolWords = stemsOf(`${humanize(s.tool.tool.name)} ${schemaText(s.tool.tool.description ?? '')}`);
+    let measured = false;
+    this.words.forEach((w, k) => {
+      const value = this.saidNumber(s, k);
+      if (value === null) return;
+      if (UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) { measured = true; return; }
+      const before = k > 0 ? stem(this.words[k - 1].text) : '';
+      if (toolWords.has(before) && !own.has(before)) out.add(` ${value}`);
+    });
+    return measured ? out : new Set();
   }
 
   /** The number utterance word k says, if it is one and no argument took it yet. */
