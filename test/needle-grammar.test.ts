@@ -127,6 +127,22 @@ describe('decoding grammar', () => {
     assert.deepEqual(at(channel, 'tv channel 5 at 20 percent'), new Set());
   });
 
+  it('starts no free string at a number said with a unit, and no place at "the"', () => {
+    const tools: ToolSchema[] = [{ name: 'shopping', description: 'Shopping list', parameters: { type: 'object', properties: {
+      item: { type: 'string' }, room: { type: 'string', description: 'Room name' } }, required: ['item'] } }];
+    const firstPieces = (text: string, param: number): string[] => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special(`<P${param}>`)]);
+      return ordinary(grammar.allowed(state)).map((p) => p.trim());
+    };
+    // "2 percent" then a word of its own is an item; "40 percent" before "in the" is a measure
+    assert.ok(firstPieces('add 2 percent milk', 1).includes('2'));
+    assert.ok(!firstPieces('dim it to 40 percent in the kitchen', 1).includes('40'));
+    assert.ok(firstPieces('dim it to 40 percent in the kitchen', 1).includes('the'));
+    assert.ok(!firstPieces('dim it to 40 percent in the kitchen', 2).includes('the'));
+    assert.ok(firstPieces('dim it to 40 percent in the kitchen', 2).includes('kitchen'));
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

@@ -206,6 +206,14 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await tv.route('switch to channel 5')).calls, [{ name: 'set_channel', arguments: { channel: 5 } }]);
   });
 
+  it('gives a place the words after "in the", and a number said with a unit to the number', async () => {
+    const router = await fp32.bind([{ name: 'set_white_temperature', description: 'Adjust warm/cool white in K', parameters: { type: 'object', properties: {
+      area: { type: 'string', description: 'The area of the house' }, color_temp: { type: 'integer', description: 'Kelvin 2000-6500' } }, required: ['area', 'color_temp'] } }]);
+    // v6 alone answers area "4900", color_temp 100
+    assert.deepEqual((await router.route('white temperature to four thousand nine hundred kelvin in the library')).calls,
+      [{ name: 'set_white_temperature', arguments: { area: 'library', color_temp: 4900 } }]);
+  });
+
   it('copies a free string to the end of what the utterance says for it', async () => {
     const tools: ToolSchema[] = [
       { name: 'add_todo', description: 'Add a task to the to-do list', parameters: { type: 'object', properties: {

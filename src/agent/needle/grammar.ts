@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { stem, stemsOf } from './lexical.js';
+import { CLAUSE_JOINERS, FILLER_WORDS, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
 
@@ -73,6 +73,12 @@ function inRange(value: number, schema: ParameterSchema): boolean {
 /** Words after a number that make it a measured value ("80 percent", "3400 k"), not a device's number. */
 const UNIT_WORDS: ReadonlySet<string> = new Set(['percent', 'per', 'degrees', 'degree', 'kelvin', 'k', 'amps', 'amp', 'volts', 'watts',
   'seconds', 'second', 'minutes', 'minute', 'hours', 'hour', 'pieces', 'units', 'celsius', 'fahrenheit']);
+
+/** "in the kitchen", "at my desk": the words before a place's own words. */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
+const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'this', 'that']);
+/** Words of a parameter's name or description that make it a place (a room, an area). */
+const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floor', 'site'].map(stem);
 
 interface ToolEntry {
   slot: number;
@@ -316,15 +322,53 @@ export class CallGrammar {
     const starts: number[] = [];
     const clock = this.clockOnly(s);
     const reuse = this.reusesWords(s);
+    const place = !clock && this.placeParameter(s);
     for (const w of this.words) {
       const start = w.from;
       if (start + value.length > this.query.length) break;
       if (clock && (!CLOCK_WORD.test(w.text) || start + value.length > w.to)) continue;
+      if (!clock && this.measuredNumber(w)) continue;
+      if (place && STOPWORDS.has(w.text)) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
       if (match) starts.push(start);
     }
     return starts;
+  }
+
+  /**
+   * A number said with a unit and nothing more ("4200 kelvin in the shed", "at 70 percent oh and"):
+   * the value of a number parameter, never the start of a free string ("2 percent milk" still is).
+   */
+  private measuredNumber(w: QueryWord): boolean {
+    const k = this.words.indexOf(w as QueryWord);
+    if (!/^-?\d+(\.\d+)?$/.test(w.text) || !UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return false;
+    const after = this.words[k + (this.words[k + 1].text === 'per' ? 3 : 2)]?.text ?? '';
+    return !/^[a-z']+$/.test(after) || STOPWORDS.has(after) || CLAUSE_JOINERS.has(after) || FILLER_WORDS.has(after);
+  }
+
+  /**
+   * For a place parameter's first token: the tokens that start a word right after "in", "at" or
+   * "inside" (and an article or "my" after it): "dim the lights in the back room" -> "back".
+   */
+  placeStartTokens(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (s.phase !== 'value' || s.value.length > 0 || !s.tool || !this.placeParameter(s)) return out;
+    const schema = this.schemaOf(s);
+    if (schema.enum || schema.type !== 'string') return out;
+    this.words.forEach((w, k) => {
+      let j = k - 1;
+      if (j >= 0 && PLACE_DETERMINERS.has(this.words[j].text)) j--;
+      if (j >= 0 && PLACE_PREPOSITIONS.has(this.words[j].text) && !STOPWORDS.has(w.text) && !s.usedWords.has(k)) out.add(this.query[w.from]);
+    });
+    return out;
+  }
+
+  /** A free-string parameter that names a place (room, area, zone…): its value never starts with "the" or "in". */
+  private placeParameter(s: GrammarState): boolean {
+    if (!s.tool) return false;
+    const [name, schema] = s.tool.params[s.param];
+    return PLACE_WORDS.some((w) => stemsOf(humanize(name)).has(w)) || (schema.description !== undefined && PLACE_WORDS.some((w) => stemsOf(schemaText(schema.description ?? '')).has(w)));
   }
 
   /** A span that ends where a word ends. */

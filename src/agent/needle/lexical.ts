@@ -36,6 +36,11 @@ export class DistinctiveWords {
   }
 }
 
+/** Words that carry no request of their own: a clause of only these ("and thank you") asks for nothing. */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm', 'hmm', 'oh', 'ok', 'okay', 'so', 'thanks', 'thank', 'now', 'right',
+  'just', 'like', 'know', 'mean', 'well', 'yeah', 'yes', 'alright', 'hey', 'listen', 'quickly', 'real', 'quick', 'asap', 'chance', 'get',
+  'when', 'if', 'would', 'could', 'mind', 'go', 'ahead', 'cheers', 'lot', 'there', 'computer', 'assistant', 'do', 'need', 'want', 'd', 'll']);
+
 /**
  * A crude stem, so that "locked" meets "lock", "closing" meets "close" and "humid" meets "humidity":
  * one suffix off (an inflection, or the noun-making -ity / -ness), then a doubled final consonant

@@ -10,7 +10,7 @@
  * otherwise the model's order stands.
  */
 import type { ToolCall } from '../types.js';
-import { clauseSpans, GENERIC_TOOL_WORDS, STOPWORDS } from './lexical.js';
+import { clauseSpans, FILLER_WORDS as FILLERS, GENERIC_TOOL_WORDS, STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
 /** Name words that say what any tool does, not which one, and function words: they anchor nothing. */
@@ -126,11 +126,6 @@ export function orderByMention(calls: readonly ToolCall[], normalizedText: strin
   if (anchors.some((a) => a === undefined)) return [...calls];
   return calls.map((call, i) => ({ call, at: anchors[i] as number })).sort((a, b) => a.at - b.at).map((x) => x.call);
 }
-
-/** Words that carry no request of their own: a clause of only these ("and thank you") asks for nothing. */
-const FILLERS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm', 'hmm', 'oh', 'ok', 'okay', 'so', 'thanks', 'thank', 'now', 'right',
-  'just', 'like', 'know', 'mean', 'well', 'yeah', 'yes', 'alright', 'hey', 'listen', 'quickly', 'real', 'quick', 'asap', 'chance', 'get',
-  'when', 'if', 'would', 'could', 'mind', 'go', 'ahead', 'cheers', 'lot', 'there', 'computer', 'assistant', 'do', 'need', 'want', 'd', 'll']);
 
 /** The words a call explains: its tool's name words, its argument values, its tool's distinctive words. */
 export function callWords(call: { name: string; arguments: ToolCall['arguments'] }, descriptionWords: ReadonlySet<string>): Set<string> {

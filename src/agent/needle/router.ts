@@ -151,6 +151,13 @@ const NAMED_VALUE_HITS = 4;
  * 1), none broken; 2 and 8 gave the same answers.
  */
 const IDENTIFIER_PENALTY = 4;
+/**
+ * Logits added to starting a place parameter's free string at the word after "in / at / inside
+ * (the)". With the grammar's two place rules (a number said with a unit never starts a free string;
+ * a place never starts with "the" or "in"): 5 answers fixed, none broken over fresh sets 8484 /
+ * 8585 / 8787 and the test files ("colour temperature 5900 k in the shed" -> area "shed", not "5900").
+ */
+const PLACE_BONUS = 8;
 const EXT_FILLERS = new Set(['uh', 'um', 'er', 'please', 'thanks', 'thank', 'now', 'ok', 'okay', 'right', 'cheers', 'asap', 'real', 'quick']);
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
@@ -502,6 +509,13 @@ export class NeedleRouter implements Router {
         else bonus.set(grammar.ids.call, (bonus.get(grammar.ids.call) ?? 0) + penalty);
       }
       if (state.phase === 'value') bonus = this.withStringExtension(bonus, grammar, state, allowed);
+      if (state.phase === 'value' && state.value.length === 0) {
+        const places = grammar.placeStartTokens(state);
+        if (places.size > 0) {
+          bonus = new Map(bonus ?? []);
+          for (const id of allowed) if (places.has(id)) bonus.set(id, (bonus.get(id) ?? 0) + PLACE_BONUS);
+        }
+      }
       const { id, p } = pickAllowed(out.logits, allowed, bonus);
       // the answer's probability under the decisions taken: their product (it ranked right vs wrong
       // answers better than the lowest single decision: AUC 0.894 vs 0.875 on 1,100 examples)
