@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, toolPolarityHits, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -26,6 +26,17 @@ describe('enum values that name a tool', () => {
   it('ignores values other offered tools share, and values of polarity or generic words or numbers only', () => {
     // "coffee machine" belongs to two tools; "on" to two; "level 2" is a generic word and a number
     assert.deepEqual(namedValueTools(tools, normalizeUtterance('coffee machine on at level two')), [false, false, false]);
+  });
+});
+
+describe('tools named for one side of a device state', () => {
+  const tools = ['PumpSwitchOn', 'pump_off', 'set_volume'].map((n) => tool(n, 'pump'));
+  it('marks the sibling the utterance speaks of, in one clause only', () => {
+    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('stop the sump pump')), [0, 1, 0]);
+    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('start the pump')), [1, 0, 0]);
+    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('pump the volume')), [0, 0, 0]);
+    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('stop the pump and turn on the fan')), [0, 0, 0]);
+    assert.deepEqual(toolPolarityHits([tools[0], tools[2]], normalizeUtterance('stop the pump')), [0, 0]);
   });
 });
 

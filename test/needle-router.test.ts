@@ -214,6 +214,17 @@ describe('Needle ONNX model', () => {
       [{ name: 'set_white_temperature', arguments: { area: 'library', color_temp: 4900 } }]);
   });
 
+  it('takes the sibling tool named for the side the utterance asks for', async () => {
+    const router = await fp32.bind([
+      { name: 'enable_focus_mode', description: 'On only. Do not disturb mode', parameters: { type: 'object', properties: { for: { type: 'integer', description: 'How long in seconds' } }, required: [] } },
+      { name: 'disable_dnd', description: 'Performs "off". Silence announcements and notifications for a while', parameters: { type: 'object', properties: { duration: { type: 'integer', description: 'How long in seconds' } }, required: [] } },
+      { name: 'CounterReset', description: 'Reset a production counter to zero', parameters: { type: 'object', properties: { counter: { type: 'string', enum: ['TICKETS', 'VISITORS'] } }, required: ['counter'] } },
+    ]);
+    // v6 alone enables focus mode
+    assert.deepEqual((await router.route('switch off do not disturb')).calls, [{ name: 'disable_dnd', arguments: {} }]);
+    assert.deepEqual((await router.route('turn on do not disturb')).calls, [{ name: 'enable_focus_mode', arguments: {} }]);
+  });
+
   it('copies a free string to the end of what the utterance says for it', async () => {
     const tools: ToolSchema[] = [
       { name: 'add_todo', description: 'Add a task to the to-do list', parameters: { type: 'object', properties: {

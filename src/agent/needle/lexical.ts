@@ -214,6 +214,28 @@ export function booleanPolarity(parameterName: string, normalizedText: string): 
   return 0;
 }
 
+/**
+ * For each tool: 1 when its name speaks of one side of a polarity pair (`PumpSwitchOn`,
+ * `disable_guest_wifi`), another offered tool's name speaks of the other side, and the utterance
+ * speaks of this side only ("stop the sump pump" -> the off tool), in an utterance of one clause;
+ * else 0.
+ */
+export function toolPolarityHits(tools: readonly ToolSchema[], normalizedText: string): number[] {
+  const out = tools.map(() => 0);
+  // several clauses may ask for both sides of different devices ("switch the pump off and the fan on")
+  if (clauseSpans(normalizedText.split(' ').filter((w) => w.length > 0)).length > 1) return out;
+  const said = spokenStems(normalizedText);
+  const names = tools.map((t) => stemsOf(humanize(t.name)));
+  for (const pair of POLARITIES) {
+    const sides = names.map((n) => sideOf(n, pair.said));
+    if (!sides.includes(0) || !sides.includes(1)) continue;
+    const spoken = sideOf(said, pair.said);
+    if (spoken === undefined) continue;
+    sides.forEach((side, i) => { if (side === spoken) out[i] = 1; });
+  }
+  return out;
+}
+
 /** Words that join the clauses of a multi-command utterance ("stop the pump and then open the gate"). */
 export const CLAUSE_JOINERS: ReadonlySet<string> = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
 
