@@ -71,6 +71,8 @@ describe('polarity of a device state', () => {
     assert.deepEqual(enumPolarityHits(['LOCK', 'UNLOCK'], said('open the front door')), [0, 1]);
     assert.deepEqual(enumPolarityHits(['open', 'close', 'stop'], said('shut the garage')), [0, 1, 0]);
     assert.deepEqual(enumPolarityHits(['locked', 'unlocked'], said('back door locked please')), [1, 0]);
+    assert.deepEqual(enumPolarityHits(['LOCK', 'UNLOCK'], said('unbolt the side door')), [0, 1]);
+    assert.deepEqual(enumPolarityHits(['ON', 'LOW'], said('turn the circulation pump on ok')), [1, 0]);
   });
 
   it('gives no evidence when both sides are said, no side is, or the values are not opposites', () => {

@@ -115,7 +115,7 @@ const polarity = (yes: string[], no: string[], namedYes: string[] = []): Polarit
 const POLARITIES: readonly Polarity[] = [
   polarity(['on', 'start', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill'], ['power', 'active', 'enabled']),
   polarity(['open', 'raise'], ['close', 'shut', 'lower']),
-  polarity(['lock', 'secure'], ['unlock', 'open']),
+  polarity(['lock', 'secure', 'bolt'], ['unlock', 'open', 'unbolt', 'release']),
   polarity(['mute', 'silence'], ['unmute']),
   polarity(['arm'], ['disarm']),
 ];
@@ -123,7 +123,7 @@ const POLARITIES: readonly Polarity[] = [
 /** Verbs after which "on" is the device state ("turn on", "switch it on"), not a place ("jammed on line 2"). */
 const SWITCH_VERBS = new Set(['turn', 'switch', 'flip', 'power', 'put', 'it', 'them', 'back']);
 /** Words after which a final "on" still ends the command ("tv on please"). */
-const TRAILING = new Set(['please', 'now', 'again', 'thanks', 'thank', 'you']);
+const TRAILING = new Set(['please', 'now', 'again', 'thanks', 'thank', 'you', 'ok', 'okay', 'asap', 'a', 'lot', 'cheers']);
 
 /** The utterance's words by stem, with "on" only where it says a device state. */
 function spokenStems(normalizedText: string): Set<string> {
