@@ -323,11 +323,11 @@ export class CallGrammar {
     const clock = this.clockOnly(s);
     const reuse = this.reusesWords(s);
     const place = !clock && this.placeParameter(s);
-    for (const w of this.words) {
+    for (const [k, w] of this.words.entries()) {
       const start = w.from;
       if (start + value.length > this.query.length) break;
       if (clock && (!CLOCK_WORD.test(w.text) || start + value.length > w.to)) continue;
-      if (!clock && this.measuredNumber(w)) continue;
+      if (!clock && this.measuredNumber(k)) continue;
       if (place && STOPWORDS.has(w.text)) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
@@ -340,9 +340,8 @@ export class CallGrammar {
    * A number said with a unit and nothing more ("4200 kelvin in the shed", "at 70 percent oh and"):
    * the value of a number parameter, never the start of a free string ("2 percent milk" still is).
    */
-  private measuredNumber(w: QueryWord): boolean {
-    const k = this.words.indexOf(w as QueryWord);
-    if (!/^-?\d+(\.\d+)?$/.test(w.text) || !UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return false;
+  private measuredNumber(k: number): boolean {
+    if (!/^-?\d+(\.\d+)?$/.test(this.words[k].text) || !UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return false;
     const after = this.words[k + (this.words[k + 1].text === 'per' ? 3 : 2)]?.text ?? '';
     return !/^[a-z']+$/.test(after) || STOPWORDS.has(after) || CLAUSE_JOINERS.has(after) || FILLER_WORDS.has(after);
   }
@@ -364,11 +363,12 @@ export class CallGrammar {
     return out;
   }
 
-  /** A free-string parameter that names a place (room, area, zone…): its value never starts with "the" or "in". */
+  /** A parameter that names a place (room, area, zone… in its name or description): its free string never starts with a stopword. */
   private placeParameter(s: GrammarState): boolean {
     if (!s.tool) return false;
     const [name, schema] = s.tool.params[s.param];
-    return PLACE_WORDS.some((w) => stemsOf(humanize(name)).has(w)) || (schema.description !== undefined && PLACE_WORDS.some((w) => stemsOf(schemaText(schema.description ?? '')).has(w)));
+    const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
+    return PLACE_WORDS.some((w) => words.has(w));
   }
 
   /** A span that ends where a word ends. */

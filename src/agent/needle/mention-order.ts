@@ -10,7 +10,7 @@
  * otherwise the model's order stands.
  */
 import type { ToolCall } from '../types.js';
-import { clauseSpans, FILLER_WORDS as FILLERS, GENERIC_TOOL_WORDS, STOPWORDS } from './lexical.js';
+import { clauseSpans, FILLER_WORDS, GENERIC_TOOL_WORDS, STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
 /** Name words that say what any tool does, not which one, and function words: they anchor nothing. */
@@ -143,6 +143,6 @@ export function hasUnexplainedClause(normalizedText: string, explained: Readonly
   if (spans.length < 2) return false;
   return spans.some((c) => {
     const clause = words.slice(c.from, c.to).map((w) => w.replace(/'.*$/, ''));
-    return !clause.some((w) => explained.has(w)) && clause.some((w) => !STOPWORDS.has(w) && !FILLERS.has(w) && !GENERIC.has(w));
+    return !clause.some((w) => explained.has(w)) && clause.some((w) => !STOPWORDS.has(w) && !FILLER_WORDS.has(w) && !GENERIC.has(w));
   });
 }

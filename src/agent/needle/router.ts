@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
-import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, toolPolarityHits, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS, toolPolarityHits } from './lexical.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
