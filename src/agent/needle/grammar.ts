@@ -30,6 +30,8 @@ const INT_PARTIAL = /^ (-?(\d+)?)?$/;
 const INT_DONE = /^ -?\d+$/;
 const NUM_PARTIAL = /^ (-?(\d+(\.\d*)?)?)?$/;
 const NUM_DONE = /^ -?\d+(\.\d+)?$/;
+/** An utterance word that is a number (the normaliser writes spoken numbers as digits). */
+const NUMBER_WORD = /^-?\d+(\.\d+)?$/;
 
 const MAX_DIGITS = 9;
 
@@ -80,6 +82,12 @@ const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'thi
 /** Words of a parameter's name or description that make it a place (a room, an area). */
 const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floor', 'site'].map(stem);
 
+/** A parameter that names a place (room, area, zone… in its name or description): its free string never starts with a stopword. */
+function isPlaceParameter(name: string, schema: ParameterSchema): boolean {
+  const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
+  return PLACE_WORDS.some((w) => words.has(w));
+}
+
 interface ToolEntry {
   slot: number;
   tool: ToolSchema;
@@ -87,6 +95,8 @@ interface ToolEntry {
   required: boolean[];
   /** per parameter: a clock-time string (isTimeParameter), decided once per request */
   clock: boolean[];
+  /** per parameter: names a place (room, area, zone… in its name or description), see isPlaceParameter */
+  place: boolean[];
 }
 
 export interface GrammarState {
@@ -117,6 +127,8 @@ export class CallGrammar {
   /** the utterance's ordinary tokens in order (strings are copied as contiguous spans of it) */
   private readonly query: number[];
   private readonly words: QueryWord[] = [];
+  /** per utterance word: a number said with a unit and nothing more (measuredNumber) */
+  private readonly measured: boolean[];
   /** token position -> index of its word */
   private readonly wordAt: number[] = [];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
@@ -133,7 +145,8 @@ export class CallGrammar {
     this.entries = tools.map((tool, i) => {
       const params = parameterList(tool);
       const req = new Set(tool.parameters.required ?? []);
-      return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)) };
+      return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
+        place: params.map(([name, p]) => isPlaceParameter(name, p)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
@@ -148,6 +161,7 @@ export class CallGrammar {
       this.wordAt.push(this.words.length - 1);
     });
     for (const w of this.words) w.text = w.text.trim();
+    this.measured = this.words.map((_, k) => this.measuredNumber(k));
   }
 
   /**
@@ -193,7 +207,7 @@ export class CallGrammar {
 
   /** The number utterance word k says, if it is one and no argument took it yet. */
   private saidNumber(s: GrammarState, k: number): number | null {
-    return !s.usedWords.has(k) && /^-?\d+(\.\d+)?$/.test(this.words[k].text) ? Number(this.words[k].text) : null;
+    return !s.usedWords.has(k) && NUMBER_WORD.test(this.words[k].text) ? Number(this.words[k].text) : null;
   }
 
   private numberCandidates(s: GrammarState): string[] | null {
@@ -322,12 +336,12 @@ export class CallGrammar {
     const starts: number[] = [];
     const clock = this.clockOnly(s);
     const reuse = this.reusesWords(s);
-    const place = !clock && this.placeParameter(s);
+    const place = !clock && s.tool !== null && s.tool.place[s.param];
     for (const [k, w] of this.words.entries()) {
       const start = w.from;
       if (start + value.length > this.query.length) break;
       if (clock && (!CLOCK_WORD.test(w.text) || start + value.length > w.to)) continue;
-      if (!clock && this.measuredNumber(k)) continue;
+      if (!clock && this.measured[k]) continue;
       if (place && STOPWORDS.has(w.text)) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
@@ -341,7 +355,7 @@ export class CallGrammar {
    * the value of a number parameter, never the start of a free string ("2 percent milk" still is).
    */
   private measuredNumber(k: number): boolean {
-    if (!/^-?\d+(\.\d+)?$/.test(this.words[k].text) || !UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return false;
+    if (!NUMBER_WORD.test(this.words[k].text) || !UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return false;
     const after = this.words[k + (this.words[k + 1].text === 'per' ? 3 : 2)]?.text ?? '';
     return !/^[a-z']+$/.test(after) || STOPWORDS.has(after) || CLAUSE_JOINERS.has(after) || FILLER_WORDS.has(after);
   }
@@ -352,7 +366,7 @@ export class CallGrammar {
    */
   placeStartTokens(s: GrammarState): Set<number> {
     const out = new Set<number>();
-    if (s.phase !== 'value' || s.value.length > 0 || !s.tool || !this.placeParameter(s)) return out;
+    if (s.phase !== 'value' || s.value.length > 0 || !s.tool || !s.tool.place[s.param]) return out;
     const schema = this.schemaOf(s);
     if (schema.enum || schema.type !== 'string') return out;
     this.words.forEach((w, k) => {
@@ -361,14 +375,6 @@ export class CallGrammar {
       if (j >= 0 && PLACE_PREPOSITIONS.has(this.words[j].text) && !STOPWORDS.has(w.text) && !s.usedWords.has(k)) out.add(this.query[w.from]);
     });
     return out;
-  }
-
-  /** A parameter that names a place (room, area, zone… in its name or description): its free string never starts with a stopword. */
-  private placeParameter(s: GrammarState): boolean {
-    if (!s.tool) return false;
-    const [name, schema] = s.tool.params[s.param];
-    const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
-    return PLACE_WORDS.some((w) => words.has(w));
   }
 
   /** A span that ends where a word ends. */
