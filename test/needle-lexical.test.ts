@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, toolPolarityHits, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, commandedTools, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, toolPolarityHits, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -26,6 +26,32 @@ describe('enum values that name a tool', () => {
   it('ignores values other offered tools share, and values of polarity or generic words or numbers only', () => {
     // "coffee machine" belongs to two tools; "on" to two; "level 2" is a generic word and a number
     assert.deepEqual(namedValueTools(tools, normalizeUtterance('coffee machine on at level two')), [false, false, false]);
+  });
+});
+
+describe('tools the utterance commands outright', () => {
+  const withParam = (name: string, key: string, param: ToolSchema['parameters']['properties'][string]): ToolSchema =>
+    ({ name, description: name, parameters: { type: 'object', properties: { [key]: param }, required: [key] } });
+  const tools = [
+    withParam('water_pump', 'state', { type: 'string', enum: ['on', 'off'] }),
+    withParam('setLight', 'on', { type: 'boolean' }),
+    withParam('close_gate', 'gate', { type: 'string', enum: ['side_gate', 'front_gate'] }),
+    withParam('get_reading', 'sensor', { type: 'string', enum: ['humidity', 'soil_moisture'] }),
+  ];
+  const said = (text: string): string[] => tools.filter((_, i) => commandedTools(tools, normalizeUtterance(text))[i]).map((t) => t.name);
+  it('marks a tool whose name word and one of whose own values the utterance says', () => {
+    assert.deepEqual(said('pump off'), ['water_pump']);
+    assert.deepEqual(said('lights off in the hallway'), ['setLight']);
+    assert.deepEqual(said('close the side gate'), ['close_gate']);
+  });
+  it('needs both, and a side-named tool only on its own side', () => {
+    assert.deepEqual(said('turn it off'), []);
+    assert.deepEqual(said('the pump is noisy'), []);
+    // close_gate beside "open": a request for a tool that is not offered
+    assert.deepEqual(said('open the side gate'), []);
+    assert.deepEqual(said('the side gate'), []);
+    // "get" and "reading" are generic or unsaid: the value alone is not a command
+    assert.deepEqual(said('humidity'), []);
   });
 });
 

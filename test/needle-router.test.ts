@@ -225,6 +225,20 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn on do not disturb')).calls, [{ name: 'enable_focus_mode', arguments: {} }]);
   });
 
+  it('calls a tool the utterance names with one of its own values', async () => {
+    const router = await fp32.bind([
+      { name: 'setLight', description: 'Switch or dim a light', parameters: { type: 'object', properties: { room: { type: 'string', description: 'room name' },
+        on: { type: 'boolean', description: 'true for on' }, level: { type: 'integer', description: 'brightness percent', minimum: 0, maximum: 100 } }, required: ['room', 'on'] } },
+      { name: 'openBlinds', description: 'Open the blinds', parameters: { type: 'object', properties: { room: { type: 'string', description: 'room name' } }, required: ['room'] } },
+      { name: 'addToShopping', description: 'Add an item to the shopping list', parameters: { type: 'object', properties: { item: { type: 'string', description: 'the item' } }, required: ['item'] } },
+    ]);
+    // v6 alone answers [] with confidence 1
+    const result = await router.route('lights off in the hallway');
+    assert.deepEqual(result.calls, [{ name: 'setLight', arguments: { room: 'hallway', on: false } }]);
+    assert.ok(result.confidence >= 0.5, `confidence ${result.confidence}`);
+    assert.deepEqual((await router.route('i love this song')).calls, []);
+  });
+
   it('copies a free string to the end of what the utterance says for it', async () => {
     const tools: ToolSchema[] = [
       { name: 'add_todo', description: 'Add a task to the to-do list', parameters: { type: 'object', properties: {

@@ -269,3 +269,33 @@ export function clauseScope(normalizedText: string, anchors: ReadonlySet<string>
   if (spans.length <= 1) return normalizedText;
   return spans.map((c) => words.slice(c.from, c.to)).filter((c) => c.some((w) => anchors.has(w))).map((c) => c.join(' ')).join(' ');
 }
+
+/**
+ * For each tool: whether the utterance commands it outright: it says a word of the tool's name (not
+ * a generic one) and one of the tool's own values (every word of an enum value, or a side of an
+ * on/off-like enum or boolean: "pump off" of `water_pump(state: on|off)`), and a name that speaks of
+ * a side ("close_gate") is not contradicted or left unsaid ("open the side gate").
+ */
+export function commandedTools(tools: readonly ToolSchema[], normalizedText: string): boolean[] {
+  const said = stemsOf(normalizedText);
+  const spoken = spokenStems(normalizedText);
+  return tools.map((tool) => {
+    const name = [...stemsOf(humanize(tool.name))].filter((w) => w.length > 2 && !SCHEMA_GENERIC.has(w) && !POLARITY_STEMS.has(w) && !/^\d/.test(w));
+    if (!name.some((w) => said.has(w))) return false;
+    const nameStems = stemsOf(humanize(tool.name));
+    for (const pair of POLARITIES) {
+      const side = sideOf(nameStems, pair.said);
+      const named = [...pair.said[0], ...pair.said[1]].some((w) => nameStems.has(w));
+      if (named && (side === undefined || sideOf(spoken, pair.said) !== side)) return false;
+    }
+    return Object.entries(tool.parameters.properties ?? {}).some(([key, param]) => {
+      if (param.type === 'boolean') return booleanPolarity(key, normalizedText) !== 0;
+      const values = (param.enum ?? []).map(String);
+      if (enumPolarityHits(values, normalizedText).some((x) => x > 0)) return true;
+      return values.some((v) => {
+        const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !name.includes(w));
+        return own.length > 0 && own.every((w) => said.has(w));
+      });
+    });
+  });
+}
