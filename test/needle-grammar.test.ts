@@ -143,6 +143,24 @@ describe('decoding grammar', () => {
     assert.ok(firstPieces('dim it to 40 percent in the kitchen', 2).includes('kitchen'));
   });
 
+  it("starts no free string at a word of its tool's name, and marks determiners the tool's own word heads", () => {
+    const tools: ToolSchema[] = [{ name: 'playPlaylist', description: 'Play a playlist on the speakers', parameters: { type: 'object', properties: {
+      playlist: { type: 'string', description: 'playlist name' } }, required: ['playlist'] } }];
+    const at = (text: string): { grammar: CallGrammar; state: ReturnType<CallGrammar['start']> } => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      return { grammar, state: step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]) };
+    };
+    const { grammar, state } = at('play my chill playlist');
+    const first = ordinary(grammar.allowed(state)).map((p) => p.trim());
+    assert.ok(!first.includes('play'), first.join(','));
+    assert.ok(first.includes('my') && first.includes('chill'));
+    const schemaWords = new Set(['play', 'playlist', 'speaker', 'name']);
+    assert.deepEqual([...grammar.headedDeterminerTokens(state, schemaWords)].map((id) => tok.piece(id).trim()), ['my']);
+    // "the" also starts "the package arrived", which no schema word heads: not marked
+    const other = at('play the jazz playlist then tell the kids the package arrived');
+    assert.deepEqual([...other.grammar.headedDeterminerTokens(other.state, schemaWords)], []);
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

@@ -254,6 +254,16 @@ describe('Needle ONNX model', () => {
       [{ name: 'add_todo', arguments: { task: 'renew passport' } }, { name: 'set_volume', arguments: { level: 10 } }]);
   });
 
+  it("copies a name without the determiner and the tool's own words around it", async () => {
+    const router = await fp32.bind([
+      { name: 'playPlaylist', description: 'Play a playlist on the speakers', parameters: { type: 'object', properties: { playlist: { type: 'string', description: 'playlist name' } }, required: ['playlist'] } },
+      { name: 'setTimer', description: 'Start a countdown timer', parameters: { type: 'object', properties: { seconds: { type: 'integer', description: 'duration in seconds' } }, required: ['seconds'] } },
+    ]);
+    // v6 alone answers "my chill" and "the workout"
+    assert.deepEqual((await router.route('play my chill playlist')).calls, [{ name: 'playPlaylist', arguments: { playlist: 'chill' } }]);
+    assert.deepEqual((await router.route('put on the workout playlist')).calls, [{ name: 'playPlaylist', arguments: { playlist: 'workout' } }]);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },

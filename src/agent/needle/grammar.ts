@@ -79,6 +79,8 @@ const UNIT_WORDS: ReadonlySet<string> = new Set(['percent', 'per', 'degrees', 'd
 /** "in the kitchen", "at my desk": the words before a place's own words. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'this', 'that']);
+/** Words that open a noun phrase: "my chill playlist", "the front door camera". */
+const HEAD_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'your', 'this', 'that', 'a', 'an']);
 /** Words of a parameter's name or description that make it a place (a room, an area). */
 const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floor', 'site'].map(stem);
 
@@ -97,6 +99,8 @@ interface ToolEntry {
   clock: boolean[];
   /** per parameter: names a place (room, area, zone… in its name or description), see isPlaceParameter */
   place: boolean[];
+  /** the words of the tool's name, by stem: a free string never starts with one ("play" of playPlaylist) */
+  nameStems: Set<string>;
 }
 
 export interface GrammarState {
@@ -146,7 +150,7 @@ export class CallGrammar {
       const params = parameterList(tool);
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
-        place: params.map(([name, p]) => isPlaceParameter(name, p)) };
+        place: params.map(([name, p]) => isPlaceParameter(name, p)), nameStems: stemsOf(humanize(tool.name)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
@@ -343,6 +347,7 @@ export class CallGrammar {
       if (clock && (!CLOCK_WORD.test(w.text) || start + value.length > w.to)) continue;
       if (!clock && this.measured[k]) continue;
       if (place && STOPWORDS.has(w.text)) continue;
+      if (!clock && !reuse && s.tool?.nameStems.has(stem(w.text))) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
       if (match) starts.push(start);
@@ -374,6 +379,36 @@ export class CallGrammar {
       if (j >= 0 && PLACE_DETERMINERS.has(this.words[j].text)) j--;
       if (j >= 0 && PLACE_PREPOSITIONS.has(this.words[j].text) && !STOPWORDS.has(w.text) && !s.usedWords.has(k)) out.add(this.query[w.from]);
     });
+    return out;
+  }
+
+  /**
+   * For a free string's first token: the tokens of determiners ("the", "my", ...) that open a noun
+   * phrase headed by a word of the tool's own schema ("play my chill playlist", "show the front door
+   * camera"): the determiner belongs to that head, not to the value. A token counts only when every
+   * free occurrence of it is such a determiner (the same token elsewhere may start "the package
+   * arrived").
+   */
+  headedDeterminerTokens(s: GrammarState, schemaWords: ReadonlySet<string>): Set<number> {
+    const out = new Set<number>();
+    if (s.phase !== 'value' || s.value.length > 0 || !s.tool) return out;
+    const schema = this.schemaOf(s);
+    if (schema.enum || schema.type !== 'string' || this.clockOnly(s)) return out;
+    const headed = new Map<number, boolean>();
+    this.words.forEach((w, k) => {
+      if (s.usedWords.has(k)) return;
+      const id = this.query[w.from];
+      let ok = false;
+      if (HEAD_DETERMINERS.has(w.text)) {
+        for (let j = k + 1; j < this.words.length && j <= k + 4; j++) {
+          const t = this.words[j].text;
+          if (j > k + 1 && schemaWords.has(stem(t))) { ok = true; break; }
+          if (STOPWORDS.has(t) || CLAUSE_JOINERS.has(t) || FILLER_WORDS.has(t) || !/^[a-z']+$/.test(t)) break;
+        }
+      }
+      headed.set(id, (headed.get(id) ?? true) && ok);
+    });
+    for (const [id, ok] of headed) if (ok) out.add(id);
     return out;
   }
 
