@@ -264,6 +264,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('put on the workout playlist')).calls, [{ name: 'playPlaylist', arguments: { playlist: 'workout' } }]);
   });
 
+  it('gives an unsaid number the top or the bottom of its range when the utterance asks for it', async () => {
+    const router = await fp32.bind([
+      { name: 'interior_lights', description: "Dim the van's interior lights", parameters: { type: 'object', properties: { zone: { type: 'string', enum: ['cab', 'galley', 'bed'] },
+        brightness: { type: 'integer', description: 'percent', minimum: 0, maximum: 100 } }, required: ['zone', 'brightness'] } },
+      { name: 'water_pump', description: 'Switch the fresh water pump', parameters: { type: 'object', properties: { state: { type: 'string', enum: ['on', 'off'] } }, required: ['state'] } },
+    ]);
+    // v6 alone gives 0
+    assert.deepEqual((await router.route('cab lights full')).calls, [{ name: 'interior_lights', arguments: { zone: 'cab', brightness: 100 } }]);
+    assert.deepEqual((await router.route('galley lights to the minimum')).calls, [{ name: 'interior_lights', arguments: { zone: 'galley', brightness: 0 } }]);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },

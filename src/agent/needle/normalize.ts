@@ -203,8 +203,17 @@ function durationsToSeconds(tokens: string[]): string[] {
   const readPart = (k: number): { seconds: number; used: number } | null => {
     let amount: number | null = null;
     let used = 0;
-    if (tokens[k] === 'half' && (tokens[k + 1] === 'an' || tokens[k + 1] === 'a') && (tokens[k + 2] === 'hour' || tokens[k + 2] === 'minute')) {
-      return { seconds: DURATION_UNITS[tokens[k + 2]] / 2, used: 3 };
+    // "half an hour", "a half hour", "another half hour", "a quarter of an hour", "quarter hour"
+    const article = tokens[k] === 'a' || tokens[k] === 'an' ? 1 : 0;
+    const fraction = tokens[k + article] === 'half' ? 0.5 : tokens[k + article] === 'quarter' ? 0.25 : 0;
+    if (fraction > 0) {
+      let at = k + article + 1;
+      if (tokens[at] === 'of') at++;
+      if (tokens[at] === 'an' || tokens[at] === 'a') at++;
+      const unit = tokens[at];
+      if ((unit === 'hour' || (unit === 'minute' && fraction === 0.5)) && (article === 0 || at === k + article + 1 || tokens[k + article + 1] === 'of')) {
+        return { seconds: DURATION_UNITS[unit] * fraction, used: at + 1 - k };
+      }
     }
     if (/^\d+(\.\d+)?$/.test(tokens[k] ?? '')) { amount = Number(tokens[k]); used = 1; }
     else if (tokens[k] === 'a' || tokens[k] === 'an') { amount = 1; used = 1; }

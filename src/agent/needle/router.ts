@@ -185,6 +185,13 @@ const COMMAND_BONUS = 16;
  * name rule), nothing else changed; 4 did not move the model, 16 gave the same answers as 8.
  */
 const HEADED_DETERMINER_PENALTY = 8;
+/**
+ * Log-probability added to the top (or bottom) of an implied number's candidates when the
+ * utterance asks for it ("cab lights full", "raise the shutters fully", "to the minimum") and says
+ * no number that fits: the model had given 0 for "full". On fresh sets 8484 / 8585 / 8787 exact
+ * +0.2 to +0.5, development set +1.0, none broken; 16 gave the same answers.
+ */
+const EXTREME_BONUS = 8;
 const EXT_FILLERS = new Set(['uh', 'um', 'er', 'please', 'thanks', 'thank', 'now', 'ok', 'okay', 'right', 'cheers', 'asap', 'real', 'quick']);
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
@@ -511,6 +518,7 @@ export class NeedleRouter implements Router {
   private async decode(query: number[], normalizedText: string, cross: KvSet, relevance: Float32Array | null, lexicalHits: readonly number[], forcedTools: readonly number[] | null, commanded: boolean):
     Promise<{ calls: ToolCall[]; confidence: number }> {
     const grammar = new CallGrammar(this.tok, this.view, this.slots, query, this.maxCalls);
+    const extreme = extremeSaid(normalizedText);
     let state = grammar.start();
     let past = this.model.emptyCache();
     let token = this.model.meta.bos;
@@ -524,7 +532,7 @@ export class NeedleRouter implements Router {
       const numbers = state.value.length === 0 ? grammar.numberChoices(state) : null;
       if (numbers) {
         // a number is chosen whole: each candidate's sequence log-probability under the decoder
-        const pick = await this.pickNumber(numbers, grammar.identifierNumbers(state), out.logits, position, past, cross);
+        const pick = await this.pickNumber(numbers, grammar.identifierNumbers(state), extreme, out.logits, position, past, cross);
         confidence *= pick.p;
         for (const id of pick.tokens) state = grammar.advance(state, id);
         past = pick.past;
@@ -610,7 +618,7 @@ export class NeedleRouter implements Router {
    * probability of it, so a number nobody said (a bound picked for "set a timer for the") only
    * passes the policy's threshold when the model is sure of it.
    */
-  private async pickNumber(choices: { candidates: string[]; said: boolean }, identifiers: ReadonlySet<string>, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
+  private async pickNumber(choices: { candidates: string[]; said: boolean }, identifiers: ReadonlySet<string>, extreme: Extreme, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
     Promise<{ tokens: number[]; past: KvSet; p: number }> {
     const scored: Array<{ tokens: number[]; past: KvSet; logp: number }> = [];
     for (const text of choices.candidates) {
@@ -623,6 +631,12 @@ export class NeedleRouter implements Router {
         logp += logSoftmaxAt(out.logits, tokens[k]);
       }
       scored.push({ tokens, past: branch, logp: logp - (identifiers.has(text) ? IDENTIFIER_PENALTY : 0) });
+    }
+    if (!choices.said && extreme !== null && scored.length > 1) {
+      // an implied number where the utterance asks for the top or the bottom ("cab lights full")
+      const values = choices.candidates.map(Number);
+      const target = extreme === 'max' ? Math.max(...values) : Math.min(...values);
+      scored.forEach((c, k) => { if (values[k] === target) c.logp += EXTREME_BONUS; });
     }
     const best = scored.reduce((a, b) => (b.logp > a.logp ? b : a));
     const sum = scored.reduce((acc, c) => acc + Math.exp(c.logp - best.logp), 0);
@@ -692,6 +706,17 @@ function logSoftmaxAt(logits: Float32Array, id: number): number {
   let sum = 0;
   for (const x of logits) sum += Math.exp(x - max);
   return logits[id] - max - Math.log(sum);
+}
+
+type Extreme = 'max' | 'min' | null;
+const MAX_WORDS = /\b(full|fully|max|maximum|highest|all the way|top)\b/;
+const MIN_WORDS = /\b(min|minimum|lowest|bottom)\b/;
+
+/** Whether the utterance asks for the top or the bottom of a range (one side only). */
+function extremeSaid(normalizedText: string): Extreme {
+  const max = MAX_WORDS.test(normalizedText);
+  const min = MIN_WORDS.test(normalizedText);
+  return max === min ? null : max ? 'max' : 'min';
 }
 
 /** Argmax over the allowed tokens and its probability renormalised over them. */
