@@ -161,6 +161,18 @@ describe('decoding grammar', () => {
     assert.deepEqual([...other.grammar.headedDeterminerTokens(other.state, schemaWords)], []);
   });
 
+  it('gives a duration in minutes or hours to a parameter counted in that unit', () => {
+    const tools: ToolSchema[] = [{ name: 'room_booking', description: 'Book a study room', parameters: { type: 'object', properties: {
+      hours: { type: 'integer', description: 'how many hours', minimum: 1, maximum: 4 }, minutes: { type: 'integer' }, seconds: { type: 'integer' } }, required: ['hours'] } }];
+    const choices = (param: number): string[] | undefined => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('book it for two hours')), 1);
+      return grammar.numberChoices(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special(`<P${param}>`)]))?.candidates.map((c) => c.trim());
+    };
+    assert.deepEqual(choices(1), ['2']);
+    assert.deepEqual(choices(2), ['120']);
+    assert.deepEqual(choices(3), ['7200']);
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

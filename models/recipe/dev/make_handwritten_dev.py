@@ -15,7 +15,7 @@ def I(d, lo=None, hi=None):
     return p
 def N(d): return {"type": "number", "description": d}
 def B(d): return {"type": "boolean", "description": d}
-def C(name, **a): return {"name": name, "arguments": a}
+def C(tool_name, **a): return {"name": tool_name, "arguments": a}
 
 sets = []
 greenhouse = [
@@ -188,6 +188,153 @@ sets.append((warehouse, [
  ("it's cold on the floor today", []),
  ("what time is my break", []),
 ]))
+
+# ---- second batch (written after the rules chosen on the first; confirms them) ----
+pool = [
+ T("pool_pump", "Pool circulation pump", {"speed": E(["off", "low", "high"])}, ["speed"]),
+ T("spa_heater", "Heat the hot tub to a temperature", {"target": N("degrees celsius")}, ["target"]),
+ T("pool_cover", "Open or close the automatic pool cover", {"open": B("true to open the cover")}, ["open"]),
+ T("pool_lights", "Underwater lights", {"color": E(["blue", "green", "white", "rainbow"])}, ["color"]),
+ T("chlorine_level", "Read the chlorine level"),
+]
+sets.append((pool, [
+ ("pool pump on high", [C("pool_pump", speed="high")]),
+ ("turn the pool pump off", [C("pool_pump", speed="off")]),
+ ("heat the hot tub to thirty eight", [C("spa_heater", target=38)]),
+ ("spa to thirty seven point five degrees", [C("spa_heater", target=37.5)]),
+ ("close the pool cover", [C("pool_cover", open=False)]),
+ ("uncover the pool", [C("pool_cover", open=True)]),
+ ("make the pool lights blue", [C("pool_lights", color="blue")]),
+ ("rainbow mode for the underwater lights", [C("pool_lights", color="rainbow")]),
+ ("what's the chlorine at", [C("chlorine_level")]),
+ ("is the pool safe to swim", []),
+ ("the kids had fun today", []),
+ ("close the cover and switch off the pump", [C("pool_cover", open=False), C("pool_pump", speed="off")]),
+]))
+hotel = [
+ T("room_temperature", "Set the guest room thermostat", {"celsius": I("temperature", 16, 28)}, ["celsius"]),
+ T("curtains", "Open or close the curtains", {"position": E(["open", "closed"])}, ["position"]),
+ T("do_not_disturb", "Toggle the do not disturb sign", {"enabled": B("true to show the sign")}, ["enabled"]),
+ T("order_room_service", "Order an item from room service", {"item": S("what to order"), "quantity": I("how many", 1, 10)}, ["item"]),
+ T("wake_up_call", "Book a wake-up call", {"time": S("time HH:MM")}, ["time"]),
+ T("request_housekeeping", "Ask housekeeping to clean the room"),
+]
+sets.append((hotel, [
+ ("set the room to twenty one degrees", [C("room_temperature", celsius=21)]),
+ ("close the curtains", [C("curtains", position="closed")]),
+ ("open the drapes please", [C("curtains", position="open")]),
+ ("please don't disturb us", [C("do_not_disturb", enabled=True)]),
+ ("turn off do not disturb", [C("do_not_disturb", enabled=False)]),
+ ("i'd like two club sandwiches", [C("order_room_service", item="club sandwiches", quantity=2)]),
+ ("can you send up a pot of tea", [C("order_room_service", item="pot of tea")]),
+ ("wake me up at six thirty", [C("wake_up_call", time="06:30")]),
+ ("i need a wake up call at seven fifteen", [C("wake_up_call", time="07:15")]),
+ ("can someone clean the room", [C("request_housekeeping")]),
+ ("we need fresh towels", [C("request_housekeeping")]),
+ ("what time is checkout", []),
+ ("the bed is really comfortable", []),
+]))
+barn = [
+ T("barn_fans", "Ventilation fans in the barn", {"state": E(["on", "off"]), "speed": I("percent", 0, 100)}, ["state"]),
+ T("water_trough", "Fill a water trough", {"trough": E(["north", "south"])}, ["trough"]),
+ T("feeder", "Run the feed auger for a number of seconds", {"seconds": I("run time in seconds", 1, 600)}, ["seconds"]),
+ T("barn_door", "Open or close the main barn door", {"action": E(["open", "close"])}, ["action"]),
+ T("milk_tank_temp", "Temperature of the milk cooling tank"),
+]
+sets.append((barn, [
+ ("fans on in the barn", [C("barn_fans", state="on")]),
+ ("barn fans to sixty percent", [C("barn_fans", state="on", speed=60)]),
+ ("kill the fans", [C("barn_fans", state="off")]),
+ ("fill the north trough", [C("water_trough", trough="north")]),
+ ("the cows on the south side need water", [C("water_trough", trough="south")]),
+ ("run the feeder for two minutes", [C("feeder", seconds=120)]),
+ ("feed them for thirty seconds", [C("feeder", seconds=30)]),
+ ("shut the barn door", [C("barn_door", action="close")]),
+ ("open up the barn", [C("barn_door", action="open")]),
+ ("how cold is the milk tank", [C("milk_tank_temp")]),
+ ("that calf is getting big", []),
+ ("call the vet", []),
+]))
+library = [
+ T("find_book", "Search the catalogue for a book", {"title": S("book title or author")}, ["title"]),
+ T("renew_loans", "Renew the books on the member's card"),
+ T("room_booking", "Book a study room", {"room": E(["quiet_room", "group_room_a", "group_room_b"]), "hours": I("how many hours", 1, 4)}, ["room"]),
+ T("print_receipt", "Print a receipt of current loans"),
+ T("help_desk", "Call a librarian to this kiosk"),
+]
+sets.append((library, [
+ ("do you have the hobbit", [C("find_book", title="the hobbit")]),
+ ("look for books by terry pratchett", [C("find_book", title="terry pratchett")]),
+ ("renew my books", [C("renew_loans")]),
+ ("can i keep my books longer", [C("renew_loans")]),
+ ("book the quiet room for two hours", [C("room_booking", room="quiet_room", hours=2)]),
+ ("i need group room a", [C("room_booking", room="group_room_a")]),
+ ("print me a receipt", [C("print_receipt")]),
+ ("i'd like a librarian", [C("help_desk")]),
+ ("where's the bathroom", []),
+ ("this place is so quiet", []),
+]))
+ev = [
+ T("start_charging", "Start charging the car"),
+ T("stop_charging", "Stop charging the car"),
+ T("charge_limit", "Set the charge limit", {"percent": I("battery percent limit", 50, 100)}, ["percent"]),
+ T("car_battery", "Current battery level of the car"),
+ T("precondition", "Warm up or cool down the cabin before a trip", {"temperature": N("cabin temperature celsius")}, []),
+]
+sets.append((ev, [
+ ("start charging the car", [C("start_charging")]),
+ ("plug in and charge", [C("start_charging")]),
+ ("stop charging", [C("stop_charging")]),
+ ("that's enough charge for today", [C("stop_charging")]),
+ ("set the charge limit to eighty percent", [C("charge_limit", percent=80)]),
+ ("only charge to ninety", [C("charge_limit", percent=90)]),
+ ("how much battery does the car have", [C("car_battery")]),
+ ("warm up the car", [C("precondition")]),
+ ("get the car to twenty degrees before i leave", [C("precondition", temperature=20)]),
+ ("i love this car", []),
+ ("how far is it to grandma's", []),
+]))
+carecall = [
+ T("call_nurse", "Call the nurse to this room", {"urgency": E(["routine", "urgent"])}, ["urgency"]),
+ T("bed_position", "Raise or lower the head of the bed", {"direction": E(["up", "down"])}, ["direction"]),
+ T("reading_light", "Switch the reading light", {"on": B("true for on")}, ["on"]),
+ T("tv_channel", "Change the TV channel", {"channel": I("channel number", 1, 99)}, ["channel"]),
+]
+sets.append((carecall, [
+ ("i need a nurse", [C("call_nurse", urgency="routine")]),
+ ("help quickly i fell", [C("call_nurse", urgency="urgent")]),
+ ("raise my bed", [C("bed_position", direction="up")]),
+ ("lower the head of the bed", [C("bed_position", direction="down")]),
+ ("reading light on", [C("reading_light", on=True)]),
+ ("turn the light off i want to sleep", [C("reading_light", on=False)]),
+ ("put on channel seven", [C("tv_channel", channel=7)]),
+ ("channel twenty three please", [C("tv_channel", channel=23)]),
+ ("what's for dinner tonight", []),
+ ("my daughter is visiting tomorrow", []),
+]))
+hass = [
+ T("HassTurnOn", "Turns on/opens a device or entity", {"name": S("Name of a device or entity"), "area": S("Name of an area")}, []),
+ T("HassTurnOff", "Turns off/closes a device or entity", {"name": S("Name of a device or entity"), "area": S("Name of an area")}, []),
+ T("HassLightSet", "Sets the brightness or color of a light", {"area": S("Name of an area"), "brightness": I("Brightness percentage", 0, 100), "color": S("Color name")}, []),
+ T("HassStartTimer", "Starts a timer", {"seconds": I("Timer duration in seconds"), "name": S("Name of the timer")}, []),
+ T("HassShoppingListAddItem", "Adds an item to the shopping list", {"item": S("Item to add")}, ["item"]),
+ T("HassGetWeather", "Gets the current weather"),
+ T("HassNevermind", "Does nothing; used to cancel a request"),
+]
+sets.append((hass, [
+ ("turn on the porch light", [C("HassTurnOn", name="porch light")]),
+ ("switch off the heater in the garage", [C("HassTurnOff", name="heater", area="garage")]),
+ ("open the garage door", [C("HassTurnOn", name="garage door")]),
+ ("kitchen lights to fifty percent", [C("HassLightSet", area="kitchen", brightness=50)]),
+ ("make the bedroom red", [C("HassLightSet", area="bedroom", color="red")]),
+ ("start a ten minute timer for the eggs", [C("HassStartTimer", seconds=600, name="eggs")]),
+ ("put toothpaste on the shopping list", [C("HassShoppingListAddItem", item="toothpaste")]),
+ ("is it cold outside", [C("HassGetWeather")]),
+ ("never mind", [C("HassNevermind")]),
+ ("thanks that's all", []),
+ ("tell me a joke", []),
+]))
+
 import os
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "handwritten-dev.jsonl")
 with open(out, "w") as f:

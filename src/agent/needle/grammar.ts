@@ -90,6 +90,19 @@ function isPlaceParameter(name: string, schema: ParameterSchema): boolean {
   return PLACE_WORDS.some((w) => words.has(w));
 }
 
+/**
+ * Seconds per unit of a number parameter that counts minutes or hours by its name or description
+ * ("duration_minutes", "how many hours"): the normaliser says every duration in seconds. 1 otherwise.
+ */
+function timeUnit(name: string, schema: ParameterSchema): number {
+  if (schema.type !== 'integer' && schema.type !== 'number') return 1;
+  const words = ` ${humanize(name)} ${schemaText(schema.description ?? '')} `.toLowerCase();
+  if (/ (seconds?|secs?) /.test(words)) return 1;
+  if (/ (minutes?|mins?) /.test(words)) return 60;
+  if (/ (hours?|hrs?) /.test(words)) return 3600;
+  return 1;
+}
+
 interface ToolEntry {
   slot: number;
   tool: ToolSchema;
@@ -101,6 +114,8 @@ interface ToolEntry {
   place: boolean[];
   /** the words of the tool's name, by stem: a free string never starts with one ("play" of playPlaylist) */
   nameStems: Set<string>;
+  /** per parameter: seconds per unit of a number given in minutes or hours (timeUnit), else 1 */
+  unit: number[];
 }
 
 export interface GrammarState {
@@ -150,7 +165,7 @@ export class CallGrammar {
       const params = parameterList(tool);
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
-        place: params.map(([name, p]) => isPlaceParameter(name, p)), nameStems: stemsOf(humanize(tool.name)) };
+        place: params.map(([name, p]) => isPlaceParameter(name, p)), nameStems: stemsOf(humanize(tool.name)), unit: params.map(([name, p]) => timeUnit(name, p)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
@@ -209,9 +224,15 @@ export class CallGrammar {
     return measured ? out : new Set();
   }
 
-  /** The number utterance word k says, if it is one and no argument took it yet. */
+  /**
+   * The number utterance word k says, if it is one and no argument took it yet; a duration (the
+   * normaliser gives "<n> seconds") in the parameter's own unit when that is minutes or hours.
+   */
   private saidNumber(s: GrammarState, k: number): number | null {
-    return !s.usedWords.has(k) && NUMBER_WORD.test(this.words[k].text) ? Number(this.words[k].text) : null;
+    if (s.usedWords.has(k) || !NUMBER_WORD.test(this.words[k].text)) return null;
+    const value = Number(this.words[k].text);
+    const unit = s.tool?.unit[s.param] ?? 1;
+    return unit > 1 && this.words[k + 1]?.text === 'seconds' ? value / unit : value;
   }
 
   private numberCandidates(s: GrammarState): string[] | null {
