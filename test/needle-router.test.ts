@@ -248,6 +248,20 @@ describe('Needle ONNX model', () => {
     const router = await fp32.bind(tools);
     // v6 alone stops after "renew"
     assert.deepEqual((await router.route('add renew passport to my to do list')).calls, [{ name: 'add_todo', arguments: { task: 'renew passport' } }]);
+    // ...but not over a preposition: v6 with the extension rule alone answered "toothpaste on the"
+    const text = (description: string): ToolSchema['parameters']['properties'][string] => ({ type: 'string', description });
+    const hass = (name: string, description: string, properties: ToolSchema['parameters']['properties'] = {}, required: string[] = []): ToolSchema =>
+      ({ name, description, parameters: { type: 'object', properties, required } });
+    const shopping = await fp32.bind([
+      hass('HassTurnOn', 'Turns on/opens a device or entity', { name: text('Name of a device or entity'), area: text('Name of an area') }),
+      hass('HassTurnOff', 'Turns off/closes a device or entity', { name: text('Name of a device or entity'), area: text('Name of an area') }),
+      hass('HassLightSet', 'Sets the brightness or color of a light', { area: text('Name of an area'), brightness: { type: 'integer', description: 'Brightness percentage', minimum: 0, maximum: 100 }, color: text('Color name') }),
+      hass('HassStartTimer', 'Starts a timer', { seconds: { type: 'integer', description: 'Timer duration in seconds' }, name: text('Name of the timer') }),
+      hass('HassShoppingListAddItem', 'Adds an item to the shopping list', { item: text('Item to add') }, ['item']),
+      hass('HassGetWeather', 'Gets the current weather'),
+      hass('HassNevermind', 'Does nothing; used to cancel a request'),
+    ]);
+    assert.deepEqual((await shopping.route('put toothpaste on the shopping list')).calls, [{ name: 'HassShoppingListAddItem', arguments: { item: 'toothpaste' } }]);
     // across a stopword to the next content word; a joiner ends it and the next call follows
     assert.deepEqual((await router.route('add call the plumber to my to do list')).calls, [{ name: 'add_todo', arguments: { task: 'call the plumber' } }]);
     assert.deepEqual((await router.route('add renew passport to my to do list and set the volume to ten')).calls,
