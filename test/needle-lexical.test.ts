@@ -96,6 +96,9 @@ describe('polarity of a device state', () => {
     assert.deepEqual(enumPolarityHits(['HIGH', 'LOW'], said('switch pin 4 on')), [1, 0]);
     assert.deepEqual(enumPolarityHits(['LOCK', 'UNLOCK'], said('open the front door')), [0, 1]);
     assert.deepEqual(enumPolarityHits(['open', 'close', 'stop'], said('shut the garage')), [0, 1, 0]);
+    assert.deepEqual(enumPolarityHits(['up', 'down'], said('raise my bed')), [1, 0]);
+    assert.deepEqual(enumPolarityHits(['up', 'down'], said('lower the head of the bed')), [0, 1]);
+    assert.deepEqual(enumPolarityHits(['open', 'close'], said('lower the blinds')), [0, 1]);
     assert.deepEqual(enumPolarityHits(['locked', 'unlocked'], said('back door locked please')), [1, 0]);
     assert.deepEqual(enumPolarityHits(['LOCK', 'UNLOCK'], said('unbolt the side door')), [0, 1]);
     assert.deepEqual(enumPolarityHits(['ON', 'LOW'], said('turn the circulation pump on ok')), [1, 0]);

@@ -118,6 +118,8 @@ const POLARITIES: readonly Polarity[] = [
   polarity(['lock', 'secure', 'bolt'], ['unlock', 'open', 'unbolt', 'release']),
   polarity(['mute', 'silence'], ['unmute']),
   polarity(['arm'], ['disarm']),
+  // after open/close, which takes raise/lower first where a cover's values are open and close
+  polarity(['up', 'raise', 'lift', 'higher'], ['down', 'lower', 'drop']),
 ];
 
 /** Verbs after which "on" is the device state ("turn on", "switch it on"), not a place ("jammed on line 2"). */
