@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, commandedTools, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, saysAnyOf, toolPolarityHits, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, commandedTools, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, namesSaidSide, saysAnyOf, toolPolarityHits, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -52,6 +52,17 @@ describe('tools the utterance commands outright', () => {
     assert.deepEqual(said('the side gate'), []);
     // "get" and "reading" are generic or unsaid: the value alone is not a command
     assert.deepEqual(said('humidity'), []);
+  });
+});
+
+describe('a tool named for a state the utterance asks for', () => {
+  it('reads the name\'s state words, which are generic elsewhere', () => {
+    assert.equal(namesSaidSide(tool('HassTurnOn', 'Turns on a device'), normalizeUtterance('turn on the porch light')), true);
+    assert.equal(namesSaidSide(tool('HassTurnOn', 'Turns on a device'), normalizeUtterance('switch off the heater')), false);
+    assert.equal(namesSaidSide(tool('stop_charging', 'Stop charging the car'), normalizeUtterance('stop charging')), true);
+    // "on" that is not a device state ("jammed on line 2"), and a name with no state
+    assert.equal(namesSaidSide(tool('HassTurnOn', 'Turns on a device'), normalizeUtterance('the meeting on friday')), false);
+    assert.equal(namesSaidSide(tool('get_weather', 'Weather'), normalizeUtterance('turn on the weather')), false);
   });
 });
 

@@ -301,3 +301,17 @@ export function commandedTools(tools: readonly ToolSchema[], normalizedText: str
     });
   });
 }
+
+/**
+ * Whether the tool's name speaks of one side of a polarity pair ("HassTurnOn", "stop_charging") and
+ * the utterance speaks of that side only ("turn on the porch light"): the name's state words are
+ * generic words in general, but they are what such a tool is about.
+ */
+export function namesSaidSide(tool: ToolSchema, normalizedText: string): boolean {
+  const name = stemsOf(humanize(tool.name));
+  const said = spokenStems(normalizedText);
+  return POLARITIES.some((pair) => {
+    const side = sideOf(name, pair.said);
+    return side !== undefined && sideOf(said, pair.said) === side;
+  });
+}

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
-import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, commandedTools, namedValueTools, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS, toolPolarityHits } from './lexical.js';
+import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, commandedTools, namedValueTools, namesSaidSide, saysAnyOf, schemaStems, stem, stemsOf, STOPWORDS, toolPolarityHits } from './lexical.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
@@ -359,7 +359,7 @@ export class NeedleRouter implements Router {
       }
     }
     const said = calls.length > 0 ? stemsOf(normalizedText) : new Set<string>();
-    if (calls.some((call) => !this.saysTool(call.name, said))) confidence *= UNSAID_TOOL_FACTOR;
+    if (calls.some((call) => !this.saysTool(call.name, said) && !this.namesSide(call.name, normalizedText))) confidence *= UNSAID_TOOL_FACTOR;
     if (calls.some((call) => this.unitlessDuration(call, normalizedText))) confidence *= UNITLESS_DURATION_FACTOR;
     const t3 = performance.now();
     return {
@@ -420,6 +420,18 @@ export class NeedleRouter implements Router {
   }
 
   /** Whether the utterance (by its stems) says any word of the named tool's schema. */
+  /**
+   * Whether the named tool's name speaks of the state the utterance asks for (lexical.ts
+   * namesSaidSide): "turn on the porch light" says HassTurnOn although every word of its schema is
+   * generic, so the unsaid-tool factor does not apply (it had left that command at 0.547, under the
+   * threshold once a recogniser's confidence multiplies it). No thresholded figure of the fresh or
+   * development sets moved.
+   */
+  private namesSide(name: string, normalizedText: string): boolean {
+    const tool = this.view.find((t) => t.name === name);
+    return tool !== undefined && namesSaidSide(tool, normalizedText);
+  }
+
   private saysTool(name: string, saidStems: ReadonlySet<string>): boolean {
     const words = this.schemaWordsOf(name);
     return words === undefined || saysAnyOf(words, saidStems);
