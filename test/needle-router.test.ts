@@ -291,6 +291,12 @@ describe('Needle ONNX model', () => {
     // v6 alone gives 0
     assert.deepEqual((await router.route('cab lights full')).calls, [{ name: 'interior_lights', arguments: { zone: 'cab', brightness: 100 } }]);
     assert.deepEqual((await router.route('galley lights to the minimum')).calls, [{ name: 'interior_lights', arguments: { zone: 'galley', brightness: 0 } }]);
+    // a required speed beside on/off: "stop" implies the bottom (v6 alone gives 100)
+    const pump = await fp32.bind([{ name: 'pump', description: 'Turn a pump on or off or set its speed in percent', parameters: { type: 'object', properties: {
+      pump: { type: 'string', description: 'Which pump', enum: ['pool', 'coolant', 'pump_1'] }, Level: { type: 'integer', description: 'Speed 0-100' },
+      state: { type: 'string', description: 'on or off', enum: ['ON', 'OFF'] } }, required: ['pump', 'Level', 'state'] } }, router.tools[1]]);
+    assert.deepEqual((await pump.route('stop the pool pump')).calls, [{ name: 'pump', arguments: { pump: 'pool', Level: 0, state: 'OFF' } }]);
+    assert.deepEqual((await pump.route('run the coolant pump flat out')).calls, [{ name: 'pump', arguments: { pump: 'coolant', Level: 100, state: 'ON' } }]);
   });
 
   it('routes with schemas outside the supported subset instead of crashing', async () => {

@@ -315,3 +315,8 @@ export function namesSaidSide(tool: ToolSchema, normalizedText: string): boolean
     return side !== undefined && sideOf(said, pair.said) === side;
   });
 }
+
+/** Whether the utterance asks for a device's off or stopped state only ("stop the pump", "fan off"). */
+export function saysOffState(normalizedText: string): boolean {
+  return sideOf(spokenStems(normalizedText), POLARITIES[0].said) === 1;
+}
