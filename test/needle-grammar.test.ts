@@ -143,7 +143,7 @@ describe('decoding grammar', () => {
     assert.ok(firstPieces('dim it to 40 percent in the kitchen', 2).includes('kitchen'));
   });
 
-  it("starts no free string at a word of its tool's name, and marks determiners the tool's own word heads", () => {
+  it("starts no free string at a word of its tool's name or a hesitation, and marks determiners the tool's own word heads", () => {
     const tools: ToolSchema[] = [{ name: 'playPlaylist', description: 'Play a playlist on the speakers', parameters: { type: 'object', properties: {
       playlist: { type: 'string', description: 'playlist name' } }, required: ['playlist'] } }];
     const at = (text: string): { grammar: CallGrammar; state: ReturnType<CallGrammar['start']> } => {
@@ -154,6 +154,8 @@ describe('decoding grammar', () => {
     const first = ordinary(grammar.allowed(state)).map((p) => p.trim());
     assert.ok(!first.includes('play'), first.join(','));
     assert.ok(first.includes('my') && first.includes('chill'));
+    const uh = at('play uh jazz');
+    assert.ok(!ordinary(uh.grammar.allowed(uh.state)).map((p) => p.trim()).includes('uh'));
     const schemaWords = new Set(['play', 'playlist', 'speaker', 'name']);
     assert.deepEqual([...grammar.headedDeterminerTokens(state, schemaWords)].map((id) => tok.piece(id).trim()), ['my']);
     // "the" also starts "the package arrived", which no schema word heads: not marked

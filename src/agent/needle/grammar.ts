@@ -79,6 +79,8 @@ const UNIT_WORDS: ReadonlySet<string> = new Set(['percent', 'per', 'degrees', 'd
 /** "in the kitchen", "at my desk": the words before a place's own words. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'this', 'that']);
+/** Hesitations: no free string starts at one ("start vacuuming a uh pantry" had answered room "uh"). */
+const HESITATIONS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm', 'hmm', 'uhh', 'umm']);
 /** Words that open a noun phrase: "my chill playlist", "the front door camera". */
 const HEAD_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'your', 'this', 'that', 'a', 'an']);
 /** Words of a parameter's name or description that make it a place (a room, an area). */
@@ -369,6 +371,7 @@ export class CallGrammar {
       if (!clock && this.measured[k]) continue;
       if (place && STOPWORDS.has(w.text)) continue;
       if (!clock && !reuse && s.tool?.nameStems.has(stem(w.text))) continue;
+      if (HESITATIONS.has(w.text)) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
       if (match) starts.push(start);
