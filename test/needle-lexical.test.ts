@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, commandedTools, DistinctiveWords, enumPolarityHits, enumValueHits, namedValueTools, namesSaidSide, saysAnyOf, toolPolarityHits, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -12,68 +12,6 @@ describe('distinctive tool words', () => {
     assert.deepEqual(words.hits(normalizeUtterance('Stop the conveyor!')), [0, 1, 0]);
     assert.deepEqual(words.hits(normalizeUtterance('please call the staff to the conveyor')), [0, 0, 2]);
     assert.deepEqual(words.hits(normalizeUtterance('the conveyor belt')), [0, 0, 0]);
-  });
-});
-
-describe('enum values that name a tool', () => {
-  const withEnum = (name: string, values: string[]): ToolSchema => ({ name, description: name, parameters: { type: 'object', properties: { which: { type: 'string', enum: values } } } });
-  const tools = [withEnum('socket', ['Kettle', 'Coffee Machine', 'on']), withEnum('fire', ['on', 'off']), withEnum('lamp', ['kitchen', 'coffee_machine', 'level_2'])];
-  it('marks the tool whose own value (every word of it) the utterance says', () => {
-    assert.deepEqual(namedValueTools(tools, normalizeUtterance('turn off my kettle')), [true, false, false]);
-    assert.deepEqual(namedValueTools(tools, normalizeUtterance('the kitchen is dark')), [false, false, true]);
-    assert.deepEqual(namedValueTools(tools, normalizeUtterance('i want a coffee')), [false, false, false]);
-  });
-  it('ignores values other offered tools share, and values of polarity or generic words or numbers only', () => {
-    // "coffee machine" belongs to two tools; "on" to two; "level 2" is a generic word and a number
-    assert.deepEqual(namedValueTools(tools, normalizeUtterance('coffee machine on at level two')), [false, false, false]);
-  });
-});
-
-describe('tools the utterance commands outright', () => {
-  const withParam = (name: string, key: string, param: ToolSchema['parameters']['properties'][string]): ToolSchema =>
-    ({ name, description: name, parameters: { type: 'object', properties: { [key]: param }, required: [key] } });
-  const tools = [
-    withParam('water_pump', 'state', { type: 'string', enum: ['on', 'off'] }),
-    withParam('setLight', 'on', { type: 'boolean' }),
-    withParam('close_gate', 'gate', { type: 'string', enum: ['side_gate', 'front_gate'] }),
-    withParam('get_reading', 'sensor', { type: 'string', enum: ['humidity', 'soil_moisture'] }),
-  ];
-  const said = (text: string): string[] => tools.filter((_, i) => commandedTools(tools, normalizeUtterance(text))[i]).map((t) => t.name);
-  it('marks a tool whose name word and one of whose own values the utterance says', () => {
-    assert.deepEqual(said('pump off'), ['water_pump']);
-    assert.deepEqual(said('lights off in the hallway'), ['setLight']);
-    assert.deepEqual(said('close the side gate'), ['close_gate']);
-  });
-  it('needs both, and a side-named tool only on its own side', () => {
-    assert.deepEqual(said('turn it off'), []);
-    assert.deepEqual(said('the pump is noisy'), []);
-    // close_gate beside "open": a request for a tool that is not offered
-    assert.deepEqual(said('open the side gate'), []);
-    assert.deepEqual(said('the side gate'), []);
-    // "get" and "reading" are generic or unsaid: the value alone is not a command
-    assert.deepEqual(said('humidity'), []);
-  });
-});
-
-describe('a tool named for a state the utterance asks for', () => {
-  it('reads the name\'s state words, which are generic elsewhere', () => {
-    assert.equal(namesSaidSide(tool('HassTurnOn', 'Turns on a device'), normalizeUtterance('turn on the porch light')), true);
-    assert.equal(namesSaidSide(tool('HassTurnOn', 'Turns on a device'), normalizeUtterance('switch off the heater')), false);
-    assert.equal(namesSaidSide(tool('stop_charging', 'Stop charging the car'), normalizeUtterance('stop charging')), true);
-    // "on" that is not a device state ("jammed on line 2"), and a name with no state
-    assert.equal(namesSaidSide(tool('HassTurnOn', 'Turns on a device'), normalizeUtterance('the meeting on friday')), false);
-    assert.equal(namesSaidSide(tool('get_weather', 'Weather'), normalizeUtterance('turn on the weather')), false);
-  });
-});
-
-describe('tools named for one side of a device state', () => {
-  const tools = ['PumpSwitchOn', 'pump_off', 'set_volume'].map((n) => tool(n, 'pump'));
-  it('marks the sibling the utterance speaks of, in one clause only', () => {
-    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('stop the sump pump')), [0, 1, 0]);
-    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('start the pump')), [1, 0, 0]);
-    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('pump the volume')), [0, 0, 0]);
-    assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('stop the pump and turn on the fan')), [0, 0, 0]);
-    assert.deepEqual(toolPolarityHits([tools[0], tools[2]], normalizeUtterance('stop the pump')), [0, 0]);
   });
 });
 

@@ -66,7 +66,7 @@ export function stemsOf(text: string): Set<string> {
 export const GENERIC_TOOL_WORDS: ReadonlySet<string> = new Set(['set', 'get', 'turn', 'switch', 'control', 'change', 'update', 'adjust',
   'make', 'query', 'read', 'check', 'value', 'state', 'mode', 'level', 'command', 'action', 'device', 'name', 'which', 'target', 'what',
   'how', 'do', 'does', 'are', 'on', 'off', 'up', 'down', 'not', 'no', 'yes']);
-const SCHEMA_GENERIC: ReadonlySet<string> = new Set([...GENERIC_TOOL_WORDS].map(stem));
+export const SCHEMA_GENERIC: ReadonlySet<string> = new Set([...GENERIC_TOOL_WORDS].map(stem));
 
 /**
  * The words of a tool's schema, by stem: its name, description, parameter names and descriptions and
@@ -104,7 +104,7 @@ export function enumValueHits(values: readonly string[], normalizedText: string)
  * pump" means OFF or LOW when those are the two values offered, "open the door" means UNLOCK.
  * `named` words mark a side only in a boolean parameter's name (`power: true` is on).
  */
-interface Polarity {
+export interface Polarity {
   said: readonly [ReadonlySet<string>, ReadonlySet<string>];
   named: readonly [ReadonlySet<string>, ReadonlySet<string>];
 }
@@ -112,7 +112,7 @@ const polarity = (yes: string[], no: string[], namedYes: string[] = []): Polarit
   said: [new Set(yes.map(stem)), new Set(no.map(stem))],
   named: [new Set([...yes, ...namedYes].map(stem)), new Set(no.map(stem))],
 });
-const POLARITIES: readonly Polarity[] = [
+export const POLARITIES: readonly Polarity[] = [
   polarity(['on', 'start', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill'], ['power', 'active', 'enabled']),
   polarity(['open', 'raise'], ['close', 'shut', 'lower']),
   polarity(['lock', 'secure', 'bolt'], ['unlock', 'open', 'unbolt', 'release']),
@@ -128,7 +128,7 @@ const SWITCH_VERBS = new Set(['turn', 'switch', 'flip', 'power', 'put', 'it', 't
 const TRAILING = new Set(['please', 'now', 'again', 'thanks', 'thank', 'you', 'ok', 'okay', 'asap', 'a', 'lot', 'cheers']);
 
 /** The utterance's words by stem, with "on" only where it says a device state. */
-function spokenStems(normalizedText: string): Set<string> {
+export function spokenStems(normalizedText: string): Set<string> {
   const all = normalizedText.split(' ').filter((w) => w.length > 0);
   const out = new Set<string>();
   all.forEach((w, i) => {
@@ -144,7 +144,7 @@ function spokenStems(normalizedText: string): Set<string> {
 }
 
 /** Which side (0 or 1) the words are on: undefined for neither or both. */
-function sideOf(stems: ReadonlySet<string>, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): 0 | 1 | undefined {
+export function sideOf(stems: ReadonlySet<string>, sides: readonly [ReadonlySet<string>, ReadonlySet<string>]): 0 | 1 | undefined {
   const yes = [...sides[0]].some((w) => stems.has(w));
   const no = [...sides[1]].some((w) => stems.has(w));
   return yes === no ? undefined : yes ? 0 : 1;
@@ -156,7 +156,11 @@ function sideOf(stems: ReadonlySet<string>, sides: readonly [ReadonlySet<string>
  * ("stop the pump and turn on the light") give no evidence.
  */
 export function enumPolarityHits(values: readonly string[], normalizedText: string): number[] {
-  const said = spokenStems(normalizedText);
+  return enumPolaritySpoken(values, spokenStems(normalizedText));
+}
+
+/** enumPolarityHits for an utterance already read into its spokenStems. */
+export function enumPolaritySpoken(values: readonly string[], said: ReadonlySet<string>): number[] {
   const valueStems = values.map((v) => stemsOf(humanize(v)));
   for (const pair of POLARITIES) {
     const sides = valueStems.map((stems) => sideOf(stems, pair.said));
@@ -171,41 +175,19 @@ export function enumPolarityHits(values: readonly string[], normalizedText: stri
 }
 
 /** Stems of the words that say a side of some polarity pair ("on", "stop", "open"…): shared by many tools' values. */
-const POLARITY_STEMS: ReadonlySet<string> = new Set(POLARITIES.flatMap((p) => [...p.said[0], ...p.said[1]]));
-
-/**
- * For each tool: whether the utterance says every word of one of its enum values that no other
- * offered tool has as a value ("garden center" of a staff-call tool's location). Values made only of
- * generic, polarity words or numbers ("on", "high", "2") say nothing about which tool is meant.
- */
-export function namedValueTools(tools: readonly ToolSchema[], normalizedText: string): boolean[] {
-  const said = stemsOf(normalizedText);
-  const owners = new Map<string, Set<number>>();
-  tools.forEach((tool, i) => {
-    for (const param of Object.values(tool.parameters.properties ?? {})) {
-      for (const v of param.enum ?? []) {
-        const key = [...stemsOf(humanize(String(v)))].sort().join(' ');
-        if (key !== '') (owners.get(key) ?? owners.set(key, new Set()).get(key))?.add(i);
-      }
-    }
-  });
-  const named = tools.map(() => false);
-  for (const [key, owner] of owners) {
-    const stems = key.split(' ');
-    if (owner.size !== 1) continue;
-    if (stems.every((w) => POLARITY_STEMS.has(w) || SCHEMA_GENERIC.has(w) || /^\d/.test(w))) continue;
-    if (stems.every((w) => said.has(w))) named[[...owner][0]] = true;
-  }
-  return named;
-}
+export const POLARITY_STEMS: ReadonlySet<string> = new Set(POLARITIES.flatMap((p) => [...p.said[0], ...p.said[1]]));
 
 /**
  * For a boolean parameter whose name says one side of a polarity pair (`on`, `power`, `locked`,
  * `is_open`, `muted`): +1 when the utterance speaks of that side only, -1 of the other side only, else 0.
  */
 export function booleanPolarity(parameterName: string, normalizedText: string): number {
+  return booleanPolaritySpoken(parameterName, spokenStems(normalizedText));
+}
+
+/** booleanPolarity for an utterance already read into its spokenStems. */
+export function booleanPolaritySpoken(parameterName: string, said: ReadonlySet<string>): number {
   const named = stemsOf(humanize(parameterName));
-  const said = spokenStems(normalizedText);
   for (const pair of POLARITIES) {
     const side = sideOf(named, pair.named);
     if (side === undefined) continue;
@@ -214,28 +196,6 @@ export function booleanPolarity(parameterName: string, normalizedText: string): 
     return spoken === side ? 1 : -1;
   }
   return 0;
-}
-
-/**
- * For each tool: 1 when its name speaks of one side of a polarity pair (`PumpSwitchOn`,
- * `disable_guest_wifi`), another offered tool's name speaks of the other side, and the utterance
- * speaks of this side only ("stop the sump pump" -> the off tool), in an utterance of one clause;
- * else 0.
- */
-export function toolPolarityHits(tools: readonly ToolSchema[], normalizedText: string): number[] {
-  const out = tools.map(() => 0);
-  // several clauses may ask for both sides of different devices ("switch the pump off and the fan on")
-  if (clauseSpans(normalizedText.split(' ').filter((w) => w.length > 0)).length > 1) return out;
-  const said = spokenStems(normalizedText);
-  const names = tools.map((t) => stemsOf(humanize(t.name)));
-  for (const pair of POLARITIES) {
-    const sides = names.map((n) => sideOf(n, pair.said));
-    if (!sides.includes(0) || !sides.includes(1)) continue;
-    const spoken = sideOf(said, pair.said);
-    if (spoken === undefined) continue;
-    sides.forEach((side, i) => { if (side === spoken) out[i] = 1; });
-  }
-  return out;
 }
 
 /** Words that join the clauses of a multi-command utterance ("stop the pump and then open the gate"). */
@@ -270,50 +230,6 @@ export function clauseScope(normalizedText: string, anchors: ReadonlySet<string>
   const spans = clauseSpans(words);
   if (spans.length <= 1) return normalizedText;
   return spans.map((c) => words.slice(c.from, c.to)).filter((c) => c.some((w) => anchors.has(w))).map((c) => c.join(' ')).join(' ');
-}
-
-/**
- * For each tool: whether the utterance commands it outright: it says a word of the tool's name (not
- * a generic one) and one of the tool's own values (every word of an enum value, or a side of an
- * on/off-like enum or boolean: "pump off" of `water_pump(state: on|off)`), and a name that speaks of
- * a side ("close_gate") is not contradicted or left unsaid ("open the side gate").
- */
-export function commandedTools(tools: readonly ToolSchema[], normalizedText: string): boolean[] {
-  const said = stemsOf(normalizedText);
-  const spoken = spokenStems(normalizedText);
-  return tools.map((tool) => {
-    const name = [...stemsOf(humanize(tool.name))].filter((w) => w.length > 2 && !SCHEMA_GENERIC.has(w) && !POLARITY_STEMS.has(w) && !/^\d/.test(w));
-    if (!name.some((w) => said.has(w))) return false;
-    const nameStems = stemsOf(humanize(tool.name));
-    for (const pair of POLARITIES) {
-      const side = sideOf(nameStems, pair.said);
-      const named = [...pair.said[0], ...pair.said[1]].some((w) => nameStems.has(w));
-      if (named && (side === undefined || sideOf(spoken, pair.said) !== side)) return false;
-    }
-    return Object.entries(tool.parameters.properties ?? {}).some(([key, param]) => {
-      if (param.type === 'boolean') return booleanPolarity(key, normalizedText) !== 0;
-      const values = (param.enum ?? []).map(String);
-      if (enumPolarityHits(values, normalizedText).some((x) => x > 0)) return true;
-      return values.some((v) => {
-        const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !name.includes(w));
-        return own.length > 0 && own.every((w) => said.has(w));
-      });
-    });
-  });
-}
-
-/**
- * Whether the tool's name speaks of one side of a polarity pair ("HassTurnOn", "stop_charging") and
- * the utterance speaks of that side only ("turn on the porch light"): the name's state words are
- * generic words in general, but they are what such a tool is about.
- */
-export function namesSaidSide(tool: ToolSchema, normalizedText: string): boolean {
-  const name = stemsOf(humanize(tool.name));
-  const said = spokenStems(normalizedText);
-  return POLARITIES.some((pair) => {
-    const side = sideOf(name, pair.said);
-    return side !== undefined && sideOf(said, pair.said) === side;
-  });
 }
 
 /** Whether the utterance asks for a device's off or stopped state only ("stop the pump", "fan off"). */

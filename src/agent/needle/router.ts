@@ -9,7 +9,8 @@
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState } from './grammar.js';
-import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, commandedTools, namedValueTools, namesSaidSide, saysAnyOf, saysOffState, schemaStems, stem, stemsOf, STOPWORDS, toolPolarityHits } from './lexical.js';
+import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, saysOffState, schemaStems, stem, STOPWORDS } from './lexical.js';
+import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeUtterance } from './normalize.js';
@@ -160,7 +161,7 @@ const IDENTIFIER_PENALTY = 4;
 const PLACE_BONUS = 8;
 /**
  * Lexical hits for a tool whose name speaks of the side of a polarity pair the utterance speaks of,
- * beside a sibling named for the other side (lexical.ts toolPolarityHits: "switch off do not
+ * beside a sibling named for the other side (tool-evidence.ts siblingSides: "switch off do not
  * disturb" -> `disable_dnd`, not `enable_focus_mode`). One-clause utterances only: across clauses
  * it broke 2 answers. On fresh sets 8484 / 8585 / 8787: 4 fixed, none broken; test files level
  * (2, 8 and 16 within 0.3 point, 16 lower).
@@ -168,7 +169,7 @@ const PLACE_BONUS = 8;
 const TOOL_POLARITY_HITS = 4;
 /**
  * Logits added to calling at all (the first decision) when the utterance commands an offered tool
- * outright: a word of its name and one of its own values (lexical.ts commandedTools: "pump off",
+ * outright: a word of its name and one of its own values (tool-evidence.ts commanded: "pump off",
  * "lights off in the hallway", which v6 answered with [] at confidence 0.86 and 1). On fresh
  * generated sets (seeds 8484 / 8585 / 8787) unseen families' tool-name accuracy +0.7 / +1.0 / +0.7,
  * on a hand-written development set of eight new tool sets (models/recipe/dev) +3.0; no `[]`
@@ -239,6 +240,8 @@ export class NeedleRouter implements Router {
   private toolCache: KvSet[] | null = null;
   private schemaTokenSet: Set<number> | null = null;
   private readonly lexical: DistinctiveWords;
+  /** name words, own enum values and state sides of the offered tools (tool-evidence.ts) */
+  private readonly evidence: ToolEvidence;
   /** shortlisting: routers over consecutive chunks of the tools, and over recently chosen subsets */
   private chunkRouters: NeedleRouter[] | null = null;
   private readonly subsets = new Map<string, NeedleRouter>();
@@ -272,6 +275,7 @@ export class NeedleRouter implements Router {
     this.view = routable.map((r) => r.tool);
     this.warnings = routable.flatMap((r) => r.warnings);
     this.lexical = new DistinctiveWords(this.view);
+    this.evidence = new ToolEvidence(this.view);
     // a router over more tools than slots only shortlists (route() delegates to routers over subsets)
     const own = tools.length <= MAX_TOOL_SLOTS ? this.view : [];
     this.slots = own.map((_, i) => i + 1);
@@ -347,10 +351,11 @@ export class NeedleRouter implements Router {
     }
     const t2 = performance.now();
     // distinctive tool words said, and a tool's own enum value said counts NAMED_VALUE_HITS more
-    const named = namedValueTools(this.view, normalizedText);
-    const sided = toolPolarityHits(this.view, normalizedText);
+    const utterance = readUtterance(normalizedText);
+    const named = this.evidence.namedValues(utterance);
+    const sided = this.evidence.siblingSides(utterance);
     const hits = this.lexical.hits(normalizedText).map((h, i) => h + (named[i] ? NAMED_VALUE_HITS : 0) + TOOL_POLARITY_HITS * sided[i]);
-    const commanded = commandedTools(this.view, normalizedText).some((c) => c);
+    const commanded = this.evidence.commanded(utterance).some((c) => c);
     let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, hits, null, commanded);
     if (this.callOrder === 'mention' && calls.length > 1) {
       const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
@@ -362,8 +367,7 @@ export class NeedleRouter implements Router {
         ({ calls, confidence } = same ? again : { calls: ordered, confidence });
       }
     }
-    const said = calls.length > 0 ? stemsOf(normalizedText) : new Set<string>();
-    if (calls.some((call) => !this.saysTool(call.name, said) && !this.namesSide(call.name, normalizedText))) confidence *= UNSAID_TOOL_FACTOR;
+    if (calls.some((call) => !this.saysTool(call.name, utterance))) confidence *= UNSAID_TOOL_FACTOR;
     if (calls.some((call) => this.unitlessDuration(call, normalizedText))) confidence *= UNITLESS_DURATION_FACTOR;
     const t3 = performance.now();
     return {
@@ -423,22 +427,17 @@ export class NeedleRouter implements Router {
     return this.schemaWords.get(name);
   }
 
-  /** Whether the utterance (by its stems) says any word of the named tool's schema. */
   /**
-   * Whether the named tool's name speaks of the state the utterance asks for (lexical.ts
-   * namesSaidSide): "turn on the porch light" says HassTurnOn although every word of its schema is
-   * generic, so the unsaid-tool factor does not apply (it had left that command at 0.547, under the
-   * threshold once a recogniser's confidence multiplies it). No thresholded figure of the fresh or
-   * development sets moved.
+   * Whether the utterance says any word of the named tool's schema (by stem, generic words aside),
+   * or its name speaks of the state the utterance asks for (tool-evidence.ts namesSaidSide: "turn on
+   * the porch light" says HassTurnOn although every word of its schema is generic; the unsaid-tool
+   * factor had left that command at 0.547, under the threshold once a recogniser's confidence
+   * multiplies it; no thresholded figure of the fresh or development sets moved).
    */
-  private namesSide(name: string, normalizedText: string): boolean {
-    const tool = this.view.find((t) => t.name === name);
-    return tool !== undefined && namesSaidSide(tool, normalizedText);
-  }
-
-  private saysTool(name: string, saidStems: ReadonlySet<string>): boolean {
+  private saysTool(name: string, utterance: Utterance): boolean {
+    const i = this.view.findIndex((t) => t.name === name);
     const words = this.schemaWordsOf(name);
-    return words === undefined || saysAnyOf(words, saidStems);
+    return i < 0 || words === undefined || saysAnyOf(words, utterance.said) || this.evidence.namesSaidSide(i, utterance);
   }
 
   /** The router over the SHORTLIST_KEEP tools the relevance head rates highest for this query. */

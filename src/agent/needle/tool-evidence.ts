@@ -1,0 +1,126 @@
+/**
+ * Lexical evidence about one fixed set of offered tools, for choosing between them and for
+ * calling at all. Whatever depends only on the tools (the words of each name, which enum values one
+ * tool alone has, which side of an on/off-like pair a name speaks of) is built once when a router
+ * binds its tools; each request then only reads the utterance (`read`) and compares.
+ */
+import type { ToolSchema } from '../types.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stemsOf } from './lexical.js';
+import { humanize } from './serialize.js';
+
+/** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
+export interface Utterance {
+  text: string;
+  said: ReadonlySet<string>;
+  spoken: ReadonlySet<string>;
+  clauses: number;
+}
+
+export function readUtterance(normalizedText: string): Utterance {
+  return { text: normalizedText, said: stemsOf(normalizedText), spoken: spokenStems(normalizedText),
+    clauses: clauseSpans(normalizedText.split(' ').filter((w) => w.length > 0)).length };
+}
+
+interface ToolTables {
+  /** name words that say which device: not generic, not a state word, not a number */
+  deviceWords: string[];
+  /** per polarity pair: the side the name speaks of (undefined: neither or both), and whether it says any word of the pair */
+  sides: Array<0 | 1 | undefined>;
+  pairNamed: boolean[];
+  params: Array<{ key: string; boolean: boolean; values: string[] }>;
+}
+
+export class ToolEvidence {
+  private readonly tables: ToolTables[];
+  /** enum values only one tool has, not made only of state, generic or number words: their stems and owner */
+  private readonly ownValues: Array<{ stems: string[]; tool: number }> = [];
+  /** per polarity pair: whether the offered names speak of both sides (sibling tools such as start/stop_pump) */
+  private readonly siblingPairs: boolean[];
+
+  constructor(tools: readonly ToolSchema[]) {
+    this.tables = tools.map((tool) => {
+      const name = stemsOf(humanize(tool.name));
+      return {
+        deviceWords: [...name].filter((w) => w.length > 2 && !SCHEMA_GENERIC.has(w) && !POLARITY_STEMS.has(w) && !/^\d/.test(w)),
+        sides: POLARITIES.map((pair) => sideOf(name, pair.said)),
+        pairNamed: POLARITIES.map((pair) => [...pair.said[0], ...pair.said[1]].some((w) => name.has(w))),
+        params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
+      };
+    });
+    const owners = new Map<string, Set<number>>();
+    this.tables.forEach((t, i) => {
+      for (const p of t.params) {
+        for (const v of p.values) {
+          const key = [...stemsOf(humanize(v))].sort().join(' ');
+          if (key !== '') (owners.get(key) ?? owners.set(key, new Set()).get(key))?.add(i);
+        }
+      }
+    });
+    for (const [key, owner] of owners) {
+      const stems = key.split(' ');
+      if (owner.size !== 1 || stems.every((w) => POLARITY_STEMS.has(w) || SCHEMA_GENERIC.has(w) || /^\d/.test(w))) continue;
+      this.ownValues.push({ stems, tool: [...owner][0] });
+    }
+    this.siblingPairs = POLARITIES.map((_, k) => this.tables.some((t) => t.sides[k] === 0) && this.tables.some((t) => t.sides[k] === 1));
+  }
+
+  /**
+   * For each tool: whether the utterance says every word of one of its enum values that no other
+   * offered tool has as a value ("garden center" of a staff-call tool's location). Values made only
+   * of generic, polarity words or numbers ("on", "high", "2") say nothing about which tool is meant.
+   */
+  namedValues(u: Utterance): boolean[] {
+    const named = this.tables.map(() => false);
+    for (const { stems, tool } of this.ownValues) if (stems.every((w) => u.said.has(w))) named[tool] = true;
+    return named;
+  }
+
+  /**
+   * For each tool: 1 when its name speaks of one side of a polarity pair (`PumpSwitchOn`,
+   * `disable_guest_wifi`), another offered tool's name speaks of the other side, and the utterance
+   * speaks of this side only ("stop the sump pump" -> the off tool), in an utterance of one clause
+   * (several may ask for both sides of different devices: "switch the pump off and the fan on"); else 0.
+   */
+  siblingSides(u: Utterance): number[] {
+    const out = this.tables.map(() => 0);
+    if (u.clauses > 1) return out;
+    POLARITIES.forEach((pair, k) => {
+      if (!this.siblingPairs[k]) return;
+      const spoken = sideOf(u.spoken, pair.said);
+      if (spoken !== undefined) this.tables.forEach((t, i) => { if (t.sides[k] === spoken) out[i] = 1; });
+    });
+    return out;
+  }
+
+  /**
+   * For each tool: whether the utterance commands it outright: it says a word of the tool's name
+   * (not a generic one) and one of the tool's own values (every word of an enum value, or a side of
+   * an on/off-like enum or boolean: "pump off" of `water_pump(state: on|off)`), and a name that
+   * speaks of a side ("close_gate") is not contradicted or left unsaid ("open the side gate").
+   */
+  commanded(u: Utterance): boolean[] {
+    return this.tables.map((t) => {
+      if (!t.deviceWords.some((w) => u.said.has(w))) return false;
+      const contradicted = POLARITIES.some((pair, k) => t.pairNamed[k] && (t.sides[k] === undefined || sideOf(u.spoken, pair.said) !== t.sides[k]));
+      if (contradicted) return false;
+      return t.params.some((p) => {
+        if (p.boolean) return booleanPolaritySpoken(p.key, u.spoken) !== 0;
+        if (enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)) return true;
+        return p.values.some((v) => {
+          const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !t.deviceWords.includes(w));
+          return own.length > 0 && own.every((w) => u.said.has(w));
+        });
+      });
+    });
+  }
+
+  /**
+   * Whether tool i's name speaks of one side of a polarity pair ("HassTurnOn", "stop_charging") and
+   * the utterance speaks of that side only ("turn on the porch light"): the name's state words are
+   * generic words in general, but they are what such a tool is about.
+   */
+  namesSaidSide(i: number, u: Utterance): boolean {
+    const t = this.tables[i];
+    return POLARITIES.some((pair, k) => t.sides[k] !== undefined && sideOf(u.spoken, pair.said) === t.sides[k]);
+  }
+}
