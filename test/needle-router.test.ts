@@ -299,6 +299,18 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await pump.route('run the coolant pump flat out')).calls, [{ name: 'pump', arguments: { pump: 'coolant', Level: 100, state: 'ON' } }]);
   });
 
+  it('takes the tool whose numeric parameter the said unit belongs to', async () => {
+    const plain = (name: string, description: string): ToolSchema => ({ name, description, parameters: { type: 'object', properties: {}, required: [] } });
+    const router = await fp32.bind([
+      plain('start_charging', 'Start charging the car'), plain('stop_charging', 'Stop charging the car'),
+      { name: 'charge_limit', description: 'Set the charge limit', parameters: { type: 'object', properties: { percent: { type: 'integer', description: 'battery percent limit', minimum: 50, maximum: 100 } }, required: ['percent'] } },
+      plain('car_battery', 'Current battery level of the car'),
+      { name: 'precondition', description: 'Warm up or cool down the cabin before a trip', parameters: { type: 'object', properties: { temperature: { type: 'number', description: 'cabin temperature celsius' } }, required: [] } },
+    ]);
+    // v6 alone starts charging
+    assert.deepEqual((await router.route('get the car to twenty degrees before i leave')).calls, [{ name: 'precondition', arguments: { temperature: 20 } }]);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },

@@ -8,6 +8,7 @@ const tool = (name: string, description: string): ToolSchema => ({ name, descrip
 const namedValueTools = (tools: ToolSchema[], text: string): boolean[] => new ToolEvidence(tools).namedValues(readUtterance(text));
 const toolPolarityHits = (tools: ToolSchema[], text: string): number[] => new ToolEvidence(tools).siblingSides(readUtterance(text));
 const commandedTools = (tools: ToolSchema[], text: string): boolean[] => new ToolEvidence(tools).commanded(readUtterance(text));
+const unitTools = (tools: ToolSchema[], text: string): number[] => new ToolEvidence(tools).unitTools(readUtterance(text));
 const namesSaidSide = (t: ToolSchema, text: string): boolean => new ToolEvidence([t]).namesSaidSide(0, readUtterance(text));
 
 describe('enum values that name a tool', () => {
@@ -69,5 +70,19 @@ describe('tools named for one side of a device state', () => {
     assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('pump the volume')), [0, 0, 0]);
     assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('stop the pump and turn on the fan')), [0, 0, 0]);
     assert.deepEqual(toolPolarityHits([tools[0], tools[2]], normalizeUtterance('stop the pump')), [0, 0]);
+  });
+});
+
+describe('tools a said unit points to', () => {
+  const numeric = (name: string, key: string, description: string): ToolSchema =>
+    ({ name, description: name, parameters: { type: 'object', properties: { [key]: { type: 'number', description } }, required: [key] } });
+  const tools = [numeric('precondition', 'temperature', 'cabin temperature celsius'), numeric('charge_limit', 'percent', 'battery percent limit'), tool('start_charging', 'Start charging')];
+  it('marks the tools with a numeric parameter that takes the unit', () => {
+    assert.deepEqual(unitTools(tools, normalizeUtterance('get the car to twenty degrees')), [1, 0, 0]);
+    assert.deepEqual(unitTools(tools, normalizeUtterance('charge to eighty percent')), [0, 1, 0]);
+  });
+  it('needs a number before the unit, and a unit not every tool takes', () => {
+    assert.deepEqual(unitTools(tools, normalizeUtterance('a few degrees warmer')), [0, 0, 0]);
+    assert.deepEqual(unitTools(tools.slice(0, 1), normalizeUtterance('twenty degrees')), [0]);
   });
 });

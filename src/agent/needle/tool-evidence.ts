@@ -5,8 +5,8 @@
  * binds its tools; each request then only reads the utterance (`read`) and compares.
  */
 import type { ToolSchema } from '../types.js';
-import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stemsOf } from './lexical.js';
-import { humanize } from './serialize.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
+import { humanize, schemaText } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
 export interface Utterance {
@@ -21,6 +21,19 @@ export function readUtterance(normalizedText: string): Utterance {
     clauses: clauseSpans(normalizedText.split(' ').filter((w) => w.length > 0)).length };
 }
 
+/**
+ * Units a number is said with, and the words of a numeric parameter's name or description (by stem)
+ * that take such a number: "21 degrees" is a temperature, "4000 k" a colour temperature.
+ */
+const UNIT_FAMILIES: ReadonlyArray<{ said: ReadonlySet<string>; takes: ReadonlySet<string> }> = [
+  { said: ['degrees', 'degree', 'celsius', 'fahrenheit'], takes: ['temperature', 'temp', 'celsius', 'fahrenheit', 'degrees', 'setpoint', 'heat', 'heating'] },
+  { said: ['kelvin', 'k'], takes: ['kelvin', 'ct', 'warmth', 'white', 'mired'] },
+  { said: ['rpm'], takes: ['rpm', 'revolutions'] },
+  { said: ['amps', 'amp'], takes: ['amps', 'amp', 'current', 'ampere', 'amperes'] },
+  { said: ['seconds'], takes: ['seconds', 'second', 'duration', 'minutes', 'hours', 'timer', 'time', 'long'] },
+  { said: ['percent'], takes: ['percent', 'percentage', 'brightness', 'level', 'position', 'volume', 'speed', 'dim', 'open'] },
+].map(({ said, takes }) => ({ said: new Set(said), takes: new Set(takes.map(stem)) }));
+
 interface ToolTables {
   /** name words that say which device: not generic, not a state word, not a number */
   deviceWords: string[];
@@ -28,6 +41,8 @@ interface ToolTables {
   sides: Array<0 | 1 | undefined>;
   pairNamed: boolean[];
   params: Array<{ key: string; boolean: boolean; values: string[] }>;
+  /** per unit family: whether a numeric parameter takes numbers said with it */
+  units: boolean[];
 }
 
 export class ToolEvidence {
@@ -45,6 +60,8 @@ export class ToolEvidence {
         sides: POLARITIES.map((pair) => sideOf(name, pair.said)),
         pairNamed: POLARITIES.map((pair) => [...pair.said[0], ...pair.said[1]].some((w) => name.has(w))),
         params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
+        units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) =>
+          (p.type === 'integer' || p.type === 'number') && [...stemsOf(`${humanize(key)} ${schemaText(p.description ?? '')}`)].some((w) => family.takes.has(w)))),
       };
     });
     const owners = new Map<string, Set<number>>();
@@ -112,6 +129,21 @@ export class ToolEvidence {
         });
       });
     });
+  }
+
+  /**
+   * For each tool: 1 when the utterance says a number with a unit ("21 degrees", "4000 k") that a
+   * numeric parameter of this tool takes and not every offered tool's does.
+   */
+  unitTools(u: Utterance): number[] {
+    const out = this.tables.map(() => 0);
+    const words = u.text.split(' ');
+    UNIT_FAMILIES.forEach((family, k) => {
+      const said = words.some((w, i) => i > 0 && family.said.has(w) && /^-?\d+(\.\d+)?$/.test(words[i - 1]));
+      if (!said || this.tables.every((t) => t.units[k])) return;
+      this.tables.forEach((t, i) => { if (t.units[k]) out[i] = 1; });
+    });
+    return out;
   }
 
   /**
