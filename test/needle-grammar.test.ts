@@ -175,6 +175,19 @@ describe('decoding grammar', () => {
     assert.deepEqual(choices(3), ['7200']);
   });
 
+  it('leaves out an optional number the utterance says nothing for, unless told to allow implied ones', () => {
+    const tools: ToolSchema[] = [{ name: 'print_labels', description: 'Print labels', parameters: { type: 'object', properties: {
+      item: { type: 'string' }, count: { type: 'integer', minimum: 0, maximum: 50 } }, required: ['item'] } }];
+    const afterItem = (text: string, impliedOptional: boolean): string[] => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1, impliedOptional);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' cable')]);
+      return grammar.allowed(state).map((id) => tok.piece(id));
+    };
+    assert.ok(!afterItem('print labels for cable', false).includes('<P2>'));
+    assert.ok(afterItem('print labels for cable', true).includes('<P2>'));
+    assert.ok(afterItem('print 5 labels for cable', false).includes('<P2>'));
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

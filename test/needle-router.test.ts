@@ -311,6 +311,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('get the car to twenty degrees before i leave')).calls, [{ name: 'precondition', arguments: { temperature: 20 } }]);
   });
 
+  it('invents no optional number the utterance does not say', async () => {
+    const station = { type: 'integer', description: 'station number', minimum: 1, maximum: 12 } as const;
+    const router = await fp32.bind([
+      { name: 'station_start', description: 'Start a station on the assembly line', parameters: { type: 'object', properties: { station }, required: ['station'] } },
+      { name: 'andon', description: 'Raise an andon alert', parameters: { type: 'object', properties: { station, reason: { type: 'string', enum: ['quality', 'material', 'maintenance', 'safety'] } }, required: ['reason'] } },
+    ]);
+    // v6 alone answers station 12, the range's top
+    assert.deepEqual((await router.route('we need maintenance')).calls, [{ name: 'andon', arguments: { reason: 'maintenance' } }]);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },

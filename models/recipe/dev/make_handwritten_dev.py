@@ -335,6 +335,118 @@ sets.append((hass, [
  ("tell me a joke", []),
 ]))
 
+
+# ---- third batch (written after the rules chosen on the first two; confirms them) ----
+tasmota = [
+ T("tasmota_power", "Switch a Tasmota plug", {"device": E(["kettle", "heater", "christmas_tree", "dehumidifier"]), "power": E(["ON", "OFF", "TOGGLE"])}, ["device", "power"]),
+ T("tasmota_dimmer", "Set a Tasmota dimmer", {"device": E(["hall_lamp", "desk_lamp"]), "dimmer": I("0-100", 0, 100)}, ["device", "dimmer"]),
+ T("energy_today", "Energy used today by a plug in kWh", {"device": E(["kettle", "heater", "dehumidifier"])}, ["device"]),
+]
+sets.append((tasmota, [
+ ("switch the kettle on", [C("tasmota_power", device="kettle", power="ON")]),
+ ("christmas tree off", [C("tasmota_power", device="christmas_tree", power="OFF")]),
+ ("toggle the dehumidifier", [C("tasmota_power", device="dehumidifier", power="TOGGLE")]),
+ ("desk lamp to forty", [C("tasmota_dimmer", device="desk_lamp", dimmer=40)]),
+ ("dim the hall lamp to ten percent", [C("tasmota_dimmer", device="hall_lamp", dimmer=10)]),
+ ("how much power has the heater used today", [C("energy_today", device="heater")]),
+ ("turn on the heater and the christmas tree", [C("tasmota_power", device="heater", power="ON")]),
+ ("the kettle is broken", []),
+ ("i'm making tea", []),
+]))
+z2m = [
+ T("zigbee_set", "Publish a state to a zigbee2mqtt device", {"friendly_name": S("device friendly name"), "state": E(["ON", "OFF"]), "brightness": I("0-254", 0, 254)}, ["friendly_name", "state"]),
+ T("zigbee_scene", "Recall a zigbee scene", {"scene": E(["movie", "dinner", "bright", "nightlight"])}, ["scene"]),
+ T("read_sensor", "Read a zigbee sensor", {"sensor": E(["bathroom_humidity", "fridge_temperature", "front_door_contact"])}, ["sensor"]),
+]
+sets.append((z2m, [
+ ("turn on the sofa lamp", [C("zigbee_set", friendly_name="sofa lamp", state="ON")]),
+ ("switch off the bedside light", [C("zigbee_set", friendly_name="bedside light", state="OFF")]),
+ ("movie time", [C("zigbee_scene", scene="movie")]),
+ ("dinner scene please", [C("zigbee_scene", scene="dinner")]),
+ ("is the front door shut", [C("read_sensor", sensor="front_door_contact")]),
+ ("how cold is the fridge", [C("read_sensor", sensor="fridge_temperature")]),
+ ("is the bathroom steamy", [C("read_sensor", sensor="bathroom_humidity")]),
+ ("i'm watching a film tonight", []),
+ ("zigbee is great", []),
+]))
+restaurant = [
+ T("call_waiter", "Call a waiter to the table", {"table": I("table number", 1, 40)}, []),
+ T("request_bill", "Ask for the bill", {"split": I("number of ways to split", 1, 12)}, []),
+ T("order_drink", "Order a drink", {"drink": E(["water", "cola", "lemonade", "beer", "wine", "coffee"]), "count": I("how many", 1, 10)}, ["drink"]),
+ T("allergen_info", "Show allergen information for a dish", {"dish": S("dish name")}, ["dish"]),
+]
+sets.append((restaurant, [
+ ("can we get the bill", [C("request_bill")]),
+ ("check please split three ways", [C("request_bill", split=3)]),
+ ("two beers please", [C("order_drink", drink="beer", count=2)]),
+ ("a glass of water", [C("order_drink", drink="water")]),
+ ("could we have some more wine", [C("order_drink", drink="wine")]),
+ ("excuse me waiter", [C("call_waiter")]),
+ ("we need someone at table twelve", [C("call_waiter", table=12)]),
+ ("does the lasagne have nuts", [C("allergen_info", dish="lasagne")]),
+ ("is the pad thai gluten free", [C("allergen_info", dish="pad thai")]),
+ ("this food is delicious", []),
+ ("where did you get these chairs", []),
+]))
+line = [
+ T("station_start", "Start a station on the assembly line", {"station": I("station number", 1, 12)}, ["station"]),
+ T("station_stop", "Stop a station on the assembly line", {"station": I("station number", 1, 12)}, ["station"]),
+ T("andon", "Raise an andon alert", {"station": I("station number", 1, 12), "reason": E(["quality", "material", "maintenance", "safety"])}, ["reason"]),
+ T("line_speed", "Set the conveyor speed in metres per minute", {"speed": N("metres per minute")}, ["speed"]),
+ T("count_today", "Parts produced today"),
+]
+sets.append((line, [
+ ("start station four", [C("station_start", station=4)]),
+ ("stop station eleven", [C("station_stop", station=11)]),
+ ("station seven is out of material", [C("andon", station=7, reason="material")]),
+ ("safety issue at station two", [C("andon", station=2, reason="safety")]),
+ ("we need maintenance", [C("andon", reason="maintenance")]),
+ ("line speed twelve point five", [C("line_speed", speed=12.5)]),
+ ("slow the line to eight metres per minute", [C("line_speed", speed=8)]),
+ ("how many parts have we made today", [C("count_today")]),
+ ("what's the count", [C("count_today")]),
+ ("shift ends at six", []),
+ ("my gloves are torn", []),
+]))
+garden = [
+ T("sprinkler", "Run a sprinkler zone", {"zone": E(["lawn", "roses", "vegetables"]), "minutes": I("run time in minutes", 1, 60)}, ["zone"]),
+ T("garden_lights", "Garden lighting", {"on": B("true for on")}, ["on"]),
+ T("rain_today", "How much rain fell today"),
+ T("pond_pump", "Switch the pond pump", {"state": E(["on", "off"])}, ["state"]),
+]
+sets.append((garden, [
+ ("water the lawn for fifteen minutes", [C("sprinkler", zone="lawn", minutes=15)]),
+ ("run the roses sprinkler", [C("sprinkler", zone="roses")]),
+ ("the vegetables need water for half an hour", [C("sprinkler", zone="vegetables", minutes=30)]),
+ ("garden lights on", [C("garden_lights", on=True)]),
+ ("switch off the lights in the garden", [C("garden_lights", on=False)]),
+ ("did it rain today", [C("rain_today")]),
+ ("pond pump off", [C("pond_pump", state="off")]),
+ ("start the fountain", [C("pond_pump", state="on")]),
+ ("the roses smell lovely", []),
+ ("i should mow the lawn", []),
+]))
+workshop = [
+ T("compressor", "Air compressor power", {"on": B("true to run")}, ["on"]),
+ T("extractor_fan", "Fume extractor speed", {"speed": E(["off", "low", "medium", "high"])}, ["speed"]),
+ T("bench_light", "Bench light brightness", {"percent": I("brightness", 0, 100)}, ["percent"]),
+ T("timer", "Start a countdown", {"seconds": I("duration in seconds")}, ["seconds"]),
+ T("shopping_add", "Add to the workshop shopping list", {"item": S("item")}, ["item"]),
+]
+sets.append((workshop, [
+ ("fire up the compressor", [C("compressor", on=True)]),
+ ("compressor off", [C("compressor", on=False)]),
+ ("extractor on high", [C("extractor_fan", speed="high")]),
+ ("turn the fume extractor down to low", [C("extractor_fan", speed="low")]),
+ ("bench light to eighty percent", [C("bench_light", percent=80)]),
+ ("brighter bench light full power", [C("bench_light", percent=100)]),
+ ("countdown three minutes for the glue", [C("timer", seconds=180)]),
+ ("we need more sandpaper", [C("shopping_add", item="sandpaper")]),
+ ("add wood glue to the list", [C("shopping_add", item="wood glue")]),
+ ("this chair is nearly done", []),
+ ("where did i put the hammer", []),
+]))
+
 import os
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "handwritten-dev.jsonl")
 with open(out, "w") as f:

@@ -68,6 +68,10 @@ export function isTopicParameter(name: string, schema: ParameterSchema): boolean
   return schema.type === 'string' && !schema.enum && /\btopic\b/i.test(`${name} ${schema.description ?? ''}`.replace(/[_-]/g, ' '));
 }
 
+function isNumberSchema(schema: ParameterSchema): boolean {
+  return !schema.enum && (schema.type === 'integer' || schema.type === 'number');
+}
+
 function inRange(value: number, schema: ParameterSchema): boolean {
   return (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
 }
@@ -154,7 +158,13 @@ export class CallGrammar {
   private readonly wordAt: number[] = [];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
 
-  constructor(private readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[], queryTokenIds: readonly number[], private readonly maxCalls = 4) {
+  /**
+   * `impliedOptional`: whether an optional number parameter may take an implied number (0, 100, a
+   * bound) when the utterance says none that fits; the router allows it where the utterance asks
+   * for a top or bottom ("flat out", "stop").
+   */
+  constructor(private readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[], queryTokenIds: readonly number[], private readonly maxCalls = 4,
+    private readonly impliedOptional = true) {
     this.ids = {
       call: tok.special('<call>'),
       eos: tok.special('<eos>'),
@@ -197,10 +207,17 @@ export class CallGrammar {
     const schema = this.schemaOf(s);
     if (schema.enum || (schema.type !== 'integer' && schema.type !== 'number')) return null;
     const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
-    const said = new Set(this.words.map((_, k) => this.saidNumber(s, k)).filter((v): v is number => v !== null && fits(v)));
+    const said = this.saidNumbersFor(s, s.param);
     if (said.size > 0) return { candidates: [...said].map((v) => ` ${v}`), said: true };
     const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v)));
     return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false } : null;
+  }
+
+  /** The numbers the utterance says (no argument took them yet) that fit number parameter j of the tool being called. */
+  private saidNumbersFor(s: GrammarState, j: number): Set<number> {
+    const schema = (s.tool as ToolEntry).params[j][1];
+    const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
+    return new Set(this.words.map((_, k) => this.saidNumber(s, k, j)).filter((v): v is number => v !== null && fits(v)));
   }
 
   /**
@@ -230,10 +247,10 @@ export class CallGrammar {
    * The number utterance word k says, if it is one and no argument took it yet; a duration (the
    * normaliser gives "<n> seconds") in the parameter's own unit when that is minutes or hours.
    */
-  private saidNumber(s: GrammarState, k: number): number | null {
+  private saidNumber(s: GrammarState, k: number, param = s.param): number | null {
     if (s.usedWords.has(k) || !NUMBER_WORD.test(this.words[k].text)) return null;
     const value = Number(this.words[k].text);
-    const unit = s.tool?.unit[s.param] ?? 1;
+    const unit = s.tool?.unit[param] ?? 1;
     return unit > 1 && this.words[k + 1]?.text === 'seconds' ? value / unit : value;
   }
 
@@ -512,6 +529,8 @@ export class CallGrammar {
     for (let j = s.lastParam + 1; j < entry.params.length; j++) {
       // an optional clock time with no HH:MM word to take is left out
       if (!entry.required[j] && entry.clock[j] && !this.freeClockWord(s)) continue;
+      // an optional number the utterance says nothing for is left out, unless it asks for a top or bottom
+      if (!entry.required[j] && !this.impliedOptional && isNumberSchema(entry.params[j][1]) && this.saidNumbersFor(s, j).size === 0) continue;
       out.push(this.ids.params[j]);
       if (entry.required[j]) break; // a required parameter cannot be skipped
     }
