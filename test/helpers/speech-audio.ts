@@ -26,13 +26,15 @@ export function synthesize(text: string, voice: Voice): Buffer {
     } else {
       execFileSync('flite', ['-voice', voice, '-t', text, '-o', wav]);
     }
-    return execFileSync('sox', [wav, ...SOX_RAW_OUT], { maxBuffer: 64 << 20 });
+    // -R: repeatable dither; espeak-ng writes 22.05 kHz, and sox's default random dither when it
+    // resamples made the espeak-ng commands' transcripts differ from run to run
+    return execFileSync('sox', ['-R', wav, ...SOX_RAW_OUT], { maxBuffer: 64 << 20 });
   });
 }
 
 /** Converts a PCM buffer at another rate/format through sox (for the wrong-sample-rate garbage case). */
 export function soxRaw(input: Buffer, inArgs: string[], outArgs: string[] = SOX_RAW_OUT): Buffer {
-  return execFileSync('sox', [...inArgs, '-', ...outArgs], { input, maxBuffer: 64 << 20 });
+  return execFileSync('sox', ['-R', ...inArgs, '-', ...outArgs], { input, maxBuffer: 64 << 20 });
 }
 
 /** `seconds` of white noise from sox (repeatable with -R), full scale before mixing. */
