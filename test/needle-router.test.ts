@@ -321,6 +321,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('we need maintenance')).calls, [{ name: 'andon', arguments: { reason: 'maintenance' } }]);
   });
 
+  it('turns a device on when the utterance gives it a level and no state', async () => {
+    const router = await fp32.bind([
+      { name: 'barn_fans', description: 'Ventilation fans in the barn', parameters: { type: 'object', properties: { state: { type: 'string', enum: ['on', 'off'] },
+        speed: { type: 'integer', description: 'percent', minimum: 0, maximum: 100 } }, required: ['state'] } },
+      { name: 'barn_door', description: 'Open or close the main barn door', parameters: { type: 'object', properties: { action: { type: 'string', enum: ['open', 'close'] } }, required: ['action'] } },
+      { name: 'feeder', description: 'Run the feed auger for a number of seconds', parameters: { type: 'object', properties: { seconds: { type: 'integer', description: 'run time in seconds', minimum: 1, maximum: 600 } }, required: ['seconds'] } },
+    ]);
+    // v6 alone answers state off
+    assert.deepEqual((await router.route('barn fans to sixty percent')).calls, [{ name: 'barn_fans', arguments: { state: 'on', speed: 60 } }]);
+  });
+
   it('routes with schemas outside the supported subset instead of crashing', async () => {
     const tools = [
       { name: 'light_on', description: 'Turn on the light' },
