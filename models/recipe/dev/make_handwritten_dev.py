@@ -447,6 +447,81 @@ sets.append((workshop, [
  ("where did i put the hammer", []),
 ]))
 
+
+# ---- fourth batch (written after every rule of this stop; a last check against the session start) ----
+kitchen = [
+ T("oven", "Preheat or switch off the oven", {"action": E(["preheat", "off"]), "temperature": I("degrees celsius", 50, 250)}, ["action"]),
+ T("coffee", "Make a coffee", {"drink": E(["espresso", "latte", "cappuccino", "americano"]), "cups": I("number of cups", 1, 4)}, ["drink"]),
+ T("dishwasher", "Start the dishwasher", {"program": E(["eco", "quick", "intensive"])}, ["program"]),
+ T("kitchen_timer", "Kitchen countdown timer", {"seconds": I("duration in seconds")}, ["seconds"]),
+ T("fridge_temp", "Fridge temperature reading"),
+]
+sets.append((kitchen, [
+ ("preheat the oven to one eighty", [C("oven", action="preheat", temperature=180)]),
+ ("turn the oven off", [C("oven", action="off")]),
+ ("make me a latte", [C("coffee", drink="latte")]),
+ ("two espressos please", [C("coffee", drink="espresso", cups=2)]),
+ ("run the dishwasher on eco", [C("dishwasher", program="eco")]),
+ ("quick wash for the dishes", [C("dishwasher", program="quick")]),
+ ("set a timer for twenty minutes", [C("kitchen_timer", seconds=1200)]),
+ ("is the fridge cold enough", [C("fridge_temp")]),
+ ("dinner was lovely", []),
+ ("what should we cook tonight", []),
+]))
+security = [
+ T("alarm_system", "Arm or disarm the house alarm", {"mode": E(["away", "home", "disarmed"])}, ["mode"]),
+ T("camera_snapshot", "Take a picture from a camera", {"camera": E(["driveway", "back_door", "nursery"])}, ["camera"]),
+ T("door_lock", "Lock or unlock a door", {"door": E(["front", "back", "garage"]), "locked": B("true to lock")}, ["door", "locked"]),
+ T("siren", "Sound or silence the siren", {"on": B("true to sound")}, ["on"]),
+]
+sets.append((security, [
+ ("arm the alarm we're leaving", [C("alarm_system", mode="away")]),
+ ("disarm the alarm", [C("alarm_system", mode="disarmed")]),
+ ("we're home for the night set the alarm to home", [C("alarm_system", mode="home")]),
+ ("show me the driveway", [C("camera_snapshot", camera="driveway")]),
+ ("who's at the back door", [C("camera_snapshot", camera="back_door")]),
+ ("lock the front door", [C("door_lock", door="front", locked=True)]),
+ ("unlock the garage", [C("door_lock", door="garage", locked=False)]),
+ ("silence the siren", [C("siren", on=False)]),
+ ("i heard a noise outside", []),
+ ("the neighbours are on holiday", []),
+]))
+kids = [
+ T("night_light", "Kids' night light", {"color": E(["red", "blue", "green", "orange"]), "brightness": I("percent", 0, 100)}, ["color"]),
+ T("white_noise", "Play white noise in the nursery", {"sound": E(["rain", "ocean", "fan"]), "minutes": I("how long in minutes", 5, 120)}, ["sound"]),
+ T("nursery_temp", "Nursery temperature"),
+ T("story", "Play a bedtime story", {"title": S("story title")}, []),
+]
+sets.append((kids, [
+ ("night light orange", [C("night_light", color="orange")]),
+ ("make the night light blue and dim it to twenty percent", [C("night_light", color="blue", brightness=20)]),
+ ("play rain sounds for half an hour", [C("white_noise", sound="rain", minutes=30)]),
+ ("ocean noise please", [C("white_noise", sound="ocean")]),
+ ("is the baby's room too warm", [C("nursery_temp")]),
+ ("play the gruffalo", [C("story", title="the gruffalo")]),
+ ("tell a bedtime story", [C("story")]),
+ ("she finally fell asleep", []),
+ ("he has a cold", []),
+]))
+itdesk = [
+ T("reset_password", "Start a password reset for a user", {"username": S("user name")}, ["username"]),
+ T("print_job", "Release a print job", {"copies": I("number of copies", 1, 50), "color": B("true for colour")}, []),
+ T("book_desk", "Book a hot desk", {"floor": I("floor number", 1, 6)}, ["floor"]),
+ T("report_issue", "Report an IT issue", {"description": S("what is wrong")}, ["description"]),
+ T("wifi_guest", "Create a guest wifi code"),
+]
+sets.append((itdesk, [
+ ("reset the password for jsmith", [C("reset_password", username="jsmith")]),
+ ("print three copies in colour", [C("print_job", copies=3, color=True)]),
+ ("release my print job", [C("print_job")]),
+ ("book me a desk on floor four", [C("book_desk", floor=4)]),
+ ("my laptop won't turn on", [C("report_issue", description="my laptop won't turn on")]),
+ ("the projector in room two is broken", [C("report_issue", description="the projector in room two is broken")]),
+ ("i need a guest wifi code", [C("wifi_guest")]),
+ ("nice weather today", []),
+ ("where is the canteen", []),
+]))
+
 import os
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "handwritten-dev.jsonl")
 with open(out, "w") as f:
