@@ -40,6 +40,13 @@ describe('tools the utterance commands outright', () => {
     assert.deepEqual(said('lights off in the hallway'), ['setLight']);
     assert.deepEqual(said('close the side gate'), ['close_gate']);
   });
+  it('takes a value only this tool has with a state of its own, and a state word naming the device', () => {
+    const lock: ToolSchema = { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: {
+      door: { type: 'string', enum: ['front', 'back', 'garage'] }, locked: { type: 'boolean', description: 'true to lock' } }, required: ['door', 'locked'] } };
+    const siren = withParam('siren', 'on', { type: 'boolean' });
+    assert.deepEqual(commandedTools([lock, siren], normalizeUtterance('unlock the garage')), [true, false]);
+    assert.deepEqual(commandedTools([lock, siren], normalizeUtterance('the garage is cold')), [false, false]);
+  });
   it('needs both, and a side-named tool only on its own side', () => {
     assert.deepEqual(said('turn it off'), []);
     assert.deepEqual(said('the pump is noisy'), []);

@@ -4,8 +4,8 @@
  * tool alone has, which side of an on/off-like pair a name speaks of) is built once when a router
  * binds its tools; each request then only reads the utterance (`read`) and compares.
  */
-import type { ToolSchema } from '../types.js';
-import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
+import type { ParameterSchema, ToolSchema } from '../types.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
 import { humanize, schemaText } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
@@ -58,7 +58,9 @@ export class ToolEvidence {
       return {
         deviceWords: [...name].filter((w) => w.length > 2 && !SCHEMA_GENERIC.has(w) && !POLARITY_STEMS.has(w) && !/^\d/.test(w)),
         sides: POLARITIES.map((pair) => sideOf(name, pair.said)),
-        pairNamed: POLARITIES.map((pair) => [...pair.said[0], ...pair.said[1]].some((w) => name.has(w))),
+        // a state word in the name of a tool whose own parameter takes both states is the device ("door_lock(locked)")
+        pairNamed: POLARITIES.map((pair) => [...pair.said[0], ...pair.said[1]].some((w) => name.has(w))
+          && !Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesBothSides(key, p, pair))),
         params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
         units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) =>
           (p.type === 'integer' || p.type === 'number') && [...stemsOf(`${humanize(key)} ${schemaText(p.description ?? '')}`)].some((w) => family.takes.has(w)))),
@@ -112,14 +114,19 @@ export class ToolEvidence {
   /**
    * For each tool: whether the utterance commands it outright: it says a word of the tool's name
    * (not a generic one) and one of the tool's own values (every word of an enum value, or a side of
-   * an on/off-like enum or boolean: "pump off" of `water_pump(state: on|off)`), and a name that
-   * speaks of a side ("close_gate") is not contradicted or left unsaid ("open the side gate").
+   * an on/off-like enum or boolean: "pump off" of `water_pump(state: on|off)`), or a value only this
+   * tool has and a state of its own ("unlock the garage" of `door_lock(door, locked)`); and a name
+   * that speaks of a side ("close_gate") is not contradicted or left unsaid ("open the side gate"),
+   * unless a parameter of the tool takes both sides (then "lock" in `door_lock` names the device).
    */
   commanded(u: Utterance): boolean[] {
-    return this.tables.map((t) => {
-      if (!t.deviceWords.some((w) => u.said.has(w))) return false;
+    const named = this.namedValues(u);
+    return this.tables.map((t, i) => {
       const contradicted = POLARITIES.some((pair, k) => t.pairNamed[k] && (t.sides[k] === undefined || sideOf(u.spoken, pair.said) !== t.sides[k]));
       if (contradicted) return false;
+      // a value only this tool has, and a state of its own ("unlock the garage" of door_lock(door, locked))
+      if (named[i] && t.params.some((p) => (p.boolean ? booleanPolaritySpoken(p.key, u.spoken) !== 0 : enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)))) return true;
+      if (!t.deviceWords.some((w) => u.said.has(w))) return false;
       return t.params.some((p) => {
         if (p.boolean) return booleanPolaritySpoken(p.key, u.spoken) !== 0;
         if (enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)) return true;
@@ -155,4 +162,11 @@ export class ToolEvidence {
     const t = this.tables[i];
     return POLARITIES.some((pair, k) => t.sides[k] !== undefined && sideOf(u.spoken, pair.said) === t.sides[k]);
   }
+}
+
+/** Whether a parameter itself takes both sides of a polarity pair: a boolean named for one, or an enum with a value on each side. */
+function takesBothSides(key: string, param: ParameterSchema, pair: Polarity): boolean {
+  if (param.type === 'boolean' && !param.enum) return sideOf(stemsOf(humanize(key)), pair.named) !== undefined;
+  const sides = (param.enum ?? []).map((v) => sideOf(stemsOf(humanize(String(v))), pair.said));
+  return sides.includes(0) && sides.includes(1);
 }
