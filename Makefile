@@ -7,7 +7,7 @@ TRAIN_PACKAGES := python3-torch python3-onnx python3-numpy libopenblas0-pthread
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONFIG ?=
 
-.PHONY: setup deps run test typecheck model eval bench binary clean
+.PHONY: setup deps run test typecheck model eval eval-dev bench binary clean
 
 setup: deps
 	ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
@@ -79,6 +79,10 @@ eval:
 	npx tsx models/recipe/eval.ts --variant fp32 --json models/work/eval-fp32.json
 	npx tsx models/recipe/eval.ts --variant int8 --json models/work/eval-int8.json
 	npx tsx models/recipe/card.ts
+
+# the hand-written development set that router rules are chosen on (never the test fixtures)
+eval-dev:
+	npx tsx models/recipe/eval.ts --variant fp32 models/recipe/dev/handwritten-dev.jsonl
 
 # performance figures (printed, not asserted): router latency per variant; speech adds its own lines
 .PHONY: bench
