@@ -93,30 +93,31 @@ describe('Needle ONNX model', () => {
     assert.ok(exact / total >= 0.64, `exact match ${exact}/${total}`);
   });
 
-  it('routes the hand-written tool sets (not generated) above the floor', async () => {
-    const rows = load('handwritten', 1000);
+  /** Routes hand-written rows, checking every answer and every routed call against its schema; counts right tool names and exact calls. */
+  async function scoreValidated(rows: readonly Fixture[]): Promise<{ names: number; exact: number }> {
     let names = 0;
+    let exact = 0;
     for (const ex of rows) {
       const validator = new CallValidator(ex.tools);
       for (const answer of ex.answers) assert.ok(validator.check(answer).ok, `fixture answer invalid: ${JSON.stringify(answer)}`);
       const r = await (await fp32.bind(ex.tools)).route(ex.query);
       for (const call of r.calls) assert.ok(validator.check(call).ok, `routed call invalid: ${JSON.stringify(call)}`);
       if (r.calls.length === ex.answers.length && r.calls.every((c, i) => c.name === ex.answers[i].name)) names++;
+      if (r.calls.length === ex.answers.length && r.calls.every((c, i) => sameCall(c, ex.answers[i]))) exact++;
     }
+    return { names, exact };
+  }
+
+  it('routes the hand-written tool sets (not generated) above the floor', async () => {
+    const rows = load('handwritten', 1000);
+    const { names } = await scoreValidated(rows);
     // v6: 72 of 89 (80.9%); v5: 73 (82.0%); v4: 68 (76.4%)
     assert.ok(names / rows.length >= 0.76, `tool-name accuracy ${names}/${rows.length}`);
   });
 
   it('routes the hand-written development set above the floor (models/recipe/dev)', async () => {
     const rows = readFileSync(join(root, 'models/recipe/dev/handwritten-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Fixture);
-    let exact = 0;
-    for (const ex of rows) {
-      const validator = new CallValidator(ex.tools);
-      for (const answer of ex.answers) assert.ok(validator.check(answer).ok, `development answer invalid: ${JSON.stringify(answer)}`);
-      const r = await (await fp32.bind(ex.tools)).route(ex.query);
-      for (const call of r.calls) assert.ok(validator.check(call).ok, `routed call invalid: ${JSON.stringify(call)}`);
-      if (r.calls.length === ex.answers.length && r.calls.every((c, i) => sameCall(c, ex.answers[i]))) exact++;
-    }
+    const { exact } = await scoreValidated(rows);
     // the router rules of this stop took exact match from 172 to 194 of 279 (61.6 -> 69.5%)
     assert.ok(exact / rows.length >= 0.66, `exact match ${exact}/${rows.length}`);
   });

@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, FILLER_WORDS, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, FILLER_WORDS, NUMBER_WORD, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
 
@@ -30,8 +30,6 @@ const INT_PARTIAL = /^ (-?(\d+)?)?$/;
 const INT_DONE = /^ -?\d+$/;
 const NUM_PARTIAL = /^ (-?(\d+(\.\d*)?)?)?$/;
 const NUM_DONE = /^ -?\d+(\.\d+)?$/;
-/** An utterance word that is a number (the normaliser writes spoken numbers as digits). */
-const NUMBER_WORD = /^-?\d+(\.\d+)?$/;
 
 const MAX_DIGITS = 9;
 
@@ -76,6 +74,11 @@ function inRange(value: number, schema: ParameterSchema): boolean {
   return (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
 }
 
+/** Whether a number is a valid value of a number parameter: in its range, and whole for an integer. */
+function fitsNumber(value: number, schema: ParameterSchema): boolean {
+  return inRange(value, schema) && (schema.type !== 'integer' || Number.isInteger(value));
+}
+
 /** Words after a number that make it a measured value ("80 percent", "3400 k"), not a device's number. */
 const UNIT_WORDS: ReadonlySet<string> = new Set(['percent', 'per', 'degrees', 'degree', 'kelvin', 'k', 'amps', 'amp', 'volts', 'watts',
   'seconds', 'second', 'minutes', 'minute', 'hours', 'hour', 'pieces', 'units', 'celsius', 'fahrenheit']);
@@ -101,7 +104,7 @@ function isPlaceParameter(name: string, schema: ParameterSchema): boolean {
  * ("duration_minutes", "how many hours"): the normaliser says every duration in seconds. 1 otherwise.
  */
 function timeUnit(name: string, schema: ParameterSchema): number {
-  if (schema.type !== 'integer' && schema.type !== 'number') return 1;
+  if (!isNumberSchema(schema)) return 1;
   const words = ` ${humanize(name)} ${schemaText(schema.description ?? '')} `.toLowerCase();
   if (/ (seconds?|secs?) /.test(words)) return 1;
   if (/ (minutes?|mins?) /.test(words)) return 60;
@@ -120,6 +123,8 @@ interface ToolEntry {
   place: boolean[];
   /** the words of the tool's name, by stem: a free string never starts with one ("play" of playPlaylist) */
   nameStems: Set<string>;
+  /** the words of the tool's name and description, by stem: a number right after one may be the device's (identifierNumbers) */
+  toolWords: Set<string>;
   /** per parameter: seconds per unit of a number given in minutes or hours (timeUnit), else 1 */
   unit: number[];
 }
@@ -177,7 +182,8 @@ export class CallGrammar {
       const params = parameterList(tool);
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
-        place: params.map(([name, p]) => isPlaceParameter(name, p)), nameStems: stemsOf(humanize(tool.name)), unit: params.map(([name, p]) => timeUnit(name, p)) };
+        place: params.map(([name, p]) => isPlaceParameter(name, p)), nameStems: stemsOf(humanize(tool.name)),
+        toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
@@ -205,19 +211,17 @@ export class CallGrammar {
   numberChoices(s: GrammarState): { candidates: string[]; said: boolean } | null {
     if (s.phase !== 'value' || !s.tool) return null;
     const schema = this.schemaOf(s);
-    if (schema.enum || (schema.type !== 'integer' && schema.type !== 'number')) return null;
-    const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
+    if (!isNumberSchema(schema)) return null;
     const said = this.saidNumbersFor(s, s.param);
     if (said.size > 0) return { candidates: [...said].map((v) => ` ${v}`), said: true };
-    const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fits(v)));
+    const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fitsNumber(v, schema)));
     return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false } : null;
   }
 
   /** The numbers the utterance says (no argument took them yet) that fit number parameter j of the tool being called. */
   private saidNumbersFor(s: GrammarState, j: number): Set<number> {
     const schema = (s.tool as ToolEntry).params[j][1];
-    const fits = (v: number): boolean => inRange(v, schema) && (schema.type !== 'integer' || Number.isInteger(v));
-    return new Set(this.words.map((_, k) => this.saidNumber(s, k, j)).filter((v): v is number => v !== null && fits(v)));
+    return new Set(this.words.map((_, k) => this.saidNumber(s, k, j)).filter((v): v is number => v !== null && fitsNumber(v, schema)));
   }
 
   /**
@@ -231,14 +235,13 @@ export class CallGrammar {
     const out = new Set<string>();
     if (s.phase !== 'value' || !s.tool) return out;
     const own = stemsOf(humanize(s.tool.params[s.param][0]));
-    const toolWords = stemsOf(`${humanize(s.tool.tool.name)} ${schemaText(s.tool.tool.description ?? '')}`);
     let measured = false;
     this.words.forEach((w, k) => {
       const value = this.saidNumber(s, k);
       if (value === null) return;
       if (UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) { measured = true; return; }
       const before = k > 0 ? stem(this.words[k - 1].text) : '';
-      if (toolWords.has(before) && !own.has(before)) out.add(` ${value}`);
+      if (s.tool?.toolWords.has(before) && !own.has(before)) out.add(` ${value}`);
     });
     return measured ? out : new Set();
   }

@@ -8,6 +8,9 @@
 import type { ToolSchema } from '../types.js';
 import { humanize, schemaText } from './serialize.js';
 
+/** An utterance word that is a number (the normaliser writes spoken numbers as digits). */
+export const NUMBER_WORD = /^-?\d+(\.\d+)?$/;
+
 /** Words that say nothing about which tool is meant. */
 export const STOPWORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'to', 'of', 'in', 'for', 'and', 'or', 'is', 'it', 'this', 'that', 'my', 'me', 'i', 'you',
   'please', 'can', 'with', 'at', 'by', 'from', 'as', 'be', 'all', 'any', 'some']);
@@ -232,7 +235,7 @@ export function clauseScope(normalizedText: string, anchors: ReadonlySet<string>
   return spans.map((c) => words.slice(c.from, c.to)).filter((c) => c.some((w) => anchors.has(w))).map((c) => c.join(' ')).join(' ');
 }
 
-/** Whether the utterance asks for a device's off or stopped state only ("stop the pump", "fan off"). */
-export function saysOffState(normalizedText: string): boolean {
-  return sideOf(spokenStems(normalizedText), POLARITIES[0].said) === 1;
+/** Whether the utterance (its spokenStems) asks for a device's off or stopped state only ("stop the pump", "fan off"). */
+export function saysOffState(spoken: ReadonlySet<string>): boolean {
+  return sideOf(spoken, POLARITIES[0].said) === 1;
 }

@@ -89,9 +89,7 @@ const SUBSET_CACHE = 256;
  * model was confidently wrong on some ("stop the pool pump" -> ON at 0.76), and a bonus of 2 or 8
  * left those. On 20 such commands the model alone was right 14 times and wrong 5; with this 19 and
  * 0; exact match +1.0-1.2 points on fresh held-out templates, +0.5-0.7 on families, none lost.
- */
-/**
- * Logits per lexical hit at the choice of a tool. 1 until this stop; with the rules that add hits
+ * LEXICAL_WEIGHT is the logits per lexical hit at the choice of a tool: 1 until this stop; with the rules that add hits
  * (own values, sibling sides, units) 2 was better on the hand-written development set and all six
  * fresh sets it was chosen on (tool-name +0.3 to +1.7) and on a seventh set looked at only after
  * (8989: +0.7 families, +0.4 templates), test files -1.1 to +0.4; one more `[]` example acted on
@@ -379,15 +377,18 @@ export class NeedleRouter implements Router {
     const named = this.evidence.namedValues(utterance);
     const sided = this.evidence.siblingSides(utterance);
     const units = this.evidence.unitTools(utterance);
-    const hits = this.lexical.hits(normalizedText).map((h, i) => h + (named[i] ? NAMED_VALUE_HITS : 0) + TOOL_POLARITY_HITS * sided[i] + UNIT_HITS * units[i]);
-    const commanded = this.evidence.commanded(utterance).some((c) => c);
-    let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, hits, null, commanded);
+    const evidence: RequestEvidence = {
+      hits: this.lexical.hits(normalizedText).map((h, i) => h + (named[i] ? NAMED_VALUE_HITS : 0) + TOOL_POLARITY_HITS * sided[i] + UNIT_HITS * units[i]),
+      commanded: this.evidence.commanded(utterance, named).some((c) => c),
+      extreme: extremeSaid(utterance),
+    };
+    let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, evidence, null);
     if (this.callOrder === 'mention' && calls.length > 1) {
       const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
       const ordered = orderByMention(calls, normalizedText, calls.map((c) => this.lexical.of(toolIndex(c))));
       if (ordered.some((c, i) => c !== calls[i])) {
         // the same tools in the order they were said, arguments decoded again in that context
-        const again = await this.decode(query, normalizedText, cross, relevance, hits, ordered.map(toolIndex), commanded);
+        const again = await this.decode(query, normalizedText, cross, relevance, evidence, ordered.map(toolIndex));
         const same = again.calls.length === ordered.length && again.calls.every((c, i) => c.name === ordered[i].name);
         ({ calls, confidence } = same ? again : { calls: ordered, confidence });
       }
@@ -575,9 +576,9 @@ export class NeedleRouter implements Router {
    * Greedy constrained decoding. `forcedTools` (indices into the tools), when given, fixes which
    * tools are called and in what order; the model still chooses every argument.
    */
-  private async decode(query: number[], normalizedText: string, cross: KvSet, relevance: Float32Array | null, lexicalHits: readonly number[], forcedTools: readonly number[] | null, commanded: boolean):
+  private async decode(query: number[], normalizedText: string, cross: KvSet, relevance: Float32Array | null, evidence: RequestEvidence, forcedTools: readonly number[] | null):
     Promise<{ calls: ToolCall[]; confidence: number }> {
-    const extreme = extremeSaid(normalizedText);
+    const { hits: lexicalHits, commanded, extreme } = evidence;
     // an optional number nobody said is left out unless the utterance asks for a top or bottom: on
     // the development and fresh sets exact +0.5 to +1.6 on six of nine, none lower ("print labels for
     // cable ties" had answered count 0, "safety issue at station two" station 12); on one fresh set
@@ -791,10 +792,19 @@ const MAX_WORDS = /\b(full|fully|max|maximum|highest|all the way|top|flat out)\b
 const MIN_WORDS = /\b(min|minimum|lowest|bottom)\b/;
 
 /** Whether the utterance asks for the top or the bottom of a range (one side only). */
-function extremeSaid(normalizedText: string): Extreme {
-  const max = MAX_WORDS.test(normalizedText);
-  const min = MIN_WORDS.test(normalizedText);
-  return { said: max === min ? null : max ? 'max' : 'min', implied: !max && saysOffState(normalizedText) ? 'min' : null };
+function extremeSaid(utterance: Utterance): Extreme {
+  const max = MAX_WORDS.test(utterance.text);
+  const min = MIN_WORDS.test(utterance.text);
+  return { said: max === min ? null : max ? 'max' : 'min', implied: !max && saysOffState(utterance.spoken) ? 'min' : null };
+}
+
+/** What a request's utterance says about the offered tools, read once and used by every decoding of it. */
+interface RequestEvidence {
+  /** lexical hits per tool (distinctive words, own values, sibling sides, units) */
+  hits: readonly number[];
+  /** whether the utterance commands some tool outright (COMMAND_BONUS) */
+  commanded: boolean;
+  extreme: Extreme;
 }
 
 /** Argmax over the allowed tokens and its probability renormalised over them. */

@@ -5,7 +5,7 @@
  * binds its tools; each request then only reads the utterance (`read`) and compares.
  */
 import type { ParameterSchema, ToolSchema } from '../types.js';
-import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, NUMBER_WORD, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
 import { humanize, schemaText } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
@@ -118,23 +118,20 @@ export class ToolEvidence {
    * tool has and a state of its own ("unlock the garage" of `door_lock(door, locked)`); and a name
    * that speaks of a side ("close_gate") is not contradicted or left unsaid ("open the side gate"),
    * unless a parameter of the tool takes both sides (then "lock" in `door_lock` names the device).
+   * `named`: namedValues(u), when the caller has it already.
    */
-  commanded(u: Utterance): boolean[] {
-    const named = this.namedValues(u);
+  commanded(u: Utterance, named: readonly boolean[] = this.namedValues(u)): boolean[] {
     return this.tables.map((t, i) => {
       const contradicted = POLARITIES.some((pair, k) => t.pairNamed[k] && (t.sides[k] === undefined || sideOf(u.spoken, pair.said) !== t.sides[k]));
       if (contradicted) return false;
+      const ownState = t.params.some((p) => (p.boolean ? booleanPolaritySpoken(p.key, u.spoken) !== 0 : enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)));
       // a value only this tool has, and a state of its own ("unlock the garage" of door_lock(door, locked))
-      if (named[i] && t.params.some((p) => (p.boolean ? booleanPolaritySpoken(p.key, u.spoken) !== 0 : enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)))) return true;
+      if (named[i] && ownState) return true;
       if (!t.deviceWords.some((w) => u.said.has(w))) return false;
-      return t.params.some((p) => {
-        if (p.boolean) return booleanPolaritySpoken(p.key, u.spoken) !== 0;
-        if (enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)) return true;
-        return p.values.some((v) => {
-          const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !t.deviceWords.includes(w));
-          return own.length > 0 && own.every((w) => u.said.has(w));
-        });
-      });
+      return ownState || t.params.some((p) => p.values.some((v) => {
+        const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !t.deviceWords.includes(w));
+        return own.length > 0 && own.every((w) => u.said.has(w));
+      }));
     });
   }
 
@@ -146,7 +143,7 @@ export class ToolEvidence {
     const out = this.tables.map(() => 0);
     const words = u.text.split(' ');
     UNIT_FAMILIES.forEach((family, k) => {
-      const said = words.some((w, i) => i > 0 && family.said.has(w) && /^-?\d+(\.\d+)?$/.test(words[i - 1]));
+      const said = words.some((w, i) => i > 0 && family.said.has(w) && NUMBER_WORD.test(words[i - 1]));
       if (!said || this.tables.every((t) => t.units[k])) return;
       this.tables.forEach((t, i) => { if (t.units[k]) out[i] = 1; });
     });
