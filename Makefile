@@ -3,7 +3,7 @@ SHELL := /bin/bash
 APT_PACKAGES := mosquitto mosquitto-clients espeak-ng flite sox libsox-fmt-all alsa-utils \
                 pocketsphinx pocketsphinx-en-us gpiod
 # only for training/exporting the model (make model), not for running or testing
-TRAIN_PACKAGES := python3-torch python3-onnx python3-numpy libopenblas0-pthread
+TRAIN_PACKAGES := python3-torch python3-onnx python3-numpy libopenblas0-pthread wordnet-base
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONFIG ?=
 
@@ -43,19 +43,24 @@ TRAIN_MINUTES ?= 70
 TOOL_ENCODING ?= joint
 TRAIN_EXAMPLES ?= 150000
 COMPARE_MINUTES ?= 30
-.PHONY: train-deps data train export quantize compare-encoding
+.PHONY: train-deps lexicon data train export quantize compare-encoding
 
 train-deps:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TRAIN_PACKAGES)
 
+# the related-words table (WordNet from Debian's wordnet-base) the router and the training data use
+lexicon:
+	$(PYTHON) models/recipe/lexicon.py --out models/needle/lexicon.json.gz
+
 data:
 	npx tsx models/recipe/generate.ts --train $(TRAIN_EXAMPLES) --valid 1500 --heldout 800
+	npx tsx models/recipe/relate-tokens.ts models/work/tokens/train.txt models/work/tokens/valid.txt
 
 # OpenBLAS and torch's OpenMP pool otherwise spin against each other on a small CPU (sched_yield;
 # measured 20 -> 27 steps/min on 2 cores)
 train:
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=$$(nproc) $(PYTHON) models/recipe/train.py --size $(MODEL_SIZE) --minutes $(TRAIN_MINUTES) --tool-encoding $(TOOL_ENCODING) --threads $$(nproc)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=$$(nproc) $(PYTHON) models/recipe/train.py --size $(MODEL_SIZE) --minutes $(TRAIN_MINUTES) --tool-encoding $(TOOL_ENCODING) --related-flag --threads $$(nproc)
 
 # the generator's phrasings for the speech language model (src/speech/lm/phrasebook.ts)
 .PHONY: phrasebook
@@ -73,7 +78,7 @@ compare-encoding:
 	MINUTES=$(COMPARE_MINUTES) PYTHON=$(PYTHON) sh models/recipe/compare-encoding.sh
 
 # regenerate data, train, export fp32 + int8 and write the model card
-model: train-deps data train export eval
+model: train-deps lexicon data train export eval
 
 eval:
 	npx tsx models/recipe/eval.ts --variant fp32 --json models/work/eval-fp32.json

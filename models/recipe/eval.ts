@@ -4,13 +4,14 @@
  * and recall, per-family figures and routing latency.
  *
  *   tsx models/recipe/eval.ts [--model models/needle] [--variant fp32|int8] [--pointer pointers|pointers+call|decoder] [--order mention|model] [--json out.json]
- *                             [--limit N] [--pad-tools N] [--errors out.jsonl] [fixture.jsonl ...]
+ *                             [--limit N] [--pad-tools N] [--errors out.jsonl] [--related no] [fixture.jsonl ...]
  *
  * --pad-tools N offers every example N tools: its own plus unrelated ones from other examples
  * (families that do not overlap its own, chosen by a fixed seed), answers unchanged: how accuracy
  * holds up when a deployment configures more tools than the generator offers (1-10).
  * --errors FILE writes every example not matched exactly (query, offered tool names, expected and
  * routed calls, error kind, confidence) as JSONL, for reading what the model gets wrong.
+ * --related no routes without the related-words lexicon beside the model (related-words.ts), for A/B.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -37,6 +38,8 @@ const pointer = opt('pointer', DEFAULT_POINTER_SCORING) as PointerScoring;
 const padTools = Number(opt('pad-tools', '0'));
 const errorsOut = opt('errors', '');
 const callOrder = opt('order', DEFAULT_CALL_ORDER) as CallOrder;
+/** --related no: route without the related-words lexicon beside the model (related-words.ts) */
+const relatedWords = opt('related', 'yes') !== 'no';
 
 /** Pads each example's tools to `n` with tools of other examples from unrelated families. */
 function padded(rows: EvalExample[], n: number): EvalExample[] {
@@ -74,7 +77,7 @@ function printSummary(name: string, s: Summary): void {
 }
 
 async function main(): Promise<void> {
-  const runtime = await NeedleRuntime.load(modelDir, variant, 1);
+  const runtime = await NeedleRuntime.load(modelDir, variant, 1, relatedWords);
   const report: Record<string, Summary> = {};
   if (errorsOut) writeFileSync(errorsOut, '');
   for (const file of files) {

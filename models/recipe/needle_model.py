@@ -25,6 +25,9 @@ class NeedleConfig:
     kv_heads: int = 4
     rope_base: float = 10000.0
     tool_encoding: str = "joint"  # "joint": query and tools in one sequence; "separate": each encoded alone
+    # the match flag's third value: 2 marks a word related to one on the other side (WordNet, see
+    # src/agent/needle/related-words.ts), with a vector of its own; without it the flag is 0/1
+    related_flag: bool = False
 
     @property
     def head_dim(self) -> int:
@@ -151,6 +154,8 @@ class Needle(nn.Module):
         # exact-match feature (as in DrQA): a schema token that also occurs in the utterance, or an
         # utterance token that occurs in some schema, gets this vector added
         self.match_vec = nn.Parameter(torch.randn(cfg.d_model) * cfg.d_model ** -0.5)
+        if cfg.related_flag:
+            self.related_vec = nn.Parameter(self.match_vec.detach().clone())
         self.encoder = nn.ModuleList([EncoderBlock(cfg) for _ in range(cfg.enc_layers)])
         self.enc_norm = RMSNorm(cfg.d_model)
         self.decoder = nn.ModuleList([DecoderBlock(cfg) for _ in range(cfg.dec_layers)])
@@ -170,7 +175,11 @@ class Needle(nn.Module):
         if tags is not None:
             ptr = tags[:, :4]
             e = self.embed(ptr) * (ptr > 0).unsqueeze(-1).to(x.dtype)
-            match = tags[:, 4].to(x.dtype).unsqueeze(-1) * self.match_vec
+            flag = tags[:, 4]
+            if self.cfg.related_flag:
+                match = (flag == 1).to(x.dtype).unsqueeze(-1) * self.match_vec + (flag == 2).to(x.dtype).unsqueeze(-1) * self.related_vec
+            else:
+                match = flag.to(x.dtype).unsqueeze(-1) * self.match_vec
             x = x + (e[:, 0] + e[:, 1] + e[:, 2] + self.prev_proj(e[:, 3]) + match) * self.scale
         for blk in self.encoder:
             x = blk(x, positions, mask)

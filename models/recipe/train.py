@@ -35,8 +35,11 @@ def load_tokens(path, limit=None):
     rows = []
     with open(path) as f:
         for line in f:
-            src, seg, tgt = line.rstrip("\n").split("|")
-            rows.append(([int(x) for x in src.split()], [int(x) for x in seg.split()], [int(x) for x in tgt.split()]))
+            fields = line.rstrip("\n").split("|")
+            src, seg, tgt = fields[:3]
+            # optional fourth field (relate-tokens.ts): source positions of related words
+            related = [int(x) for x in fields[3].split()] if len(fields) > 3 else []
+            rows.append(([int(x) for x in src.split()], [int(x) for x in seg.split()], [int(x) for x in tgt.split()], related))
             if limit and len(rows) >= limit:
                 break
     return rows
@@ -53,7 +56,7 @@ def positions_for(seg, mode):
     return pos
 
 
-def collate(batch, mode, bos, device, tagger):
+def collate(batch, mode, bos, device, tagger, related_flag=False):
     B = len(batch)
     S = max(len(b[0]) for b in batch)
     T = max(len(b[2]) for b in batch)
@@ -64,9 +67,13 @@ def collate(batch, mode, bos, device, tagger):
     tgt_out = torch.full((B, T), -100, dtype=torch.long)
     tags = torch.zeros(B, 5, S, dtype=torch.long)
     rel = torch.full((B, S, 2), -1.0)
-    for i, (s, g, t) in enumerate(batch):
+    for i, (s, g, t, related) in enumerate(batch):
         src[i, : len(s)] = torch.tensor(s)
         tg = tagger(s, separate=mode == "separate")
+        if related_flag and mode == "joint":  # the router flags related words in joint encoding only
+            for j in related:
+                if tg[4][j] == 0:
+                    tg[4][j] = 2
         tags[i, :, : len(s)] = torch.tensor(tg)
         # answer structure: called tools, and (tool, param, enum) choices
         called, chosen, tool, param = set(), set(), 0, 0
@@ -132,7 +139,7 @@ def evaluate(model, rows, args, bos, device, tagger):
     model.eval()
     tok_ok = tok_n = seq_ok = seq_n = 0
     for b in batches(rows, args.max_tokens, shuffle=False):
-        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, _ = collate([rows[i] for i in b], args.tool_encoding, bos, device, tagger)
+        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, _ = collate([rows[i] for i in b], args.tool_encoding, bos, device, tagger, model.cfg.related_flag)
         logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags)
         pred = logits.argmax(-1)
         mask = tgt_out != -100
@@ -164,6 +171,9 @@ def main():
     ap.add_argument("--valid-limit", type=int, default=500)
     ap.add_argument("--relevance-weight", type=float, default=0.5)
     ap.add_argument("--resume", default="", help="continue from this checkpoint (its config wins over --size)")
+    ap.add_argument("--related-flag", action="store_true",
+                    help="mark related words (the token files' fourth field, relate-tokens.ts) with flag 2 and a vector of their own; "
+                         "a resumed checkpoint without one starts it as a copy of the exact-match vector")
     args = ap.parse_args()
 
     random.seed(args.seed)
@@ -175,14 +185,17 @@ def main():
     vocab = len(tokenizer["specials"]) + 256 + len(tokenizer["merges"])
     bos = tokenizer["specials"].index("<bos>")
     tagger = PointerTags(tokenizer["specials"])
-    cfg = NeedleConfig(vocab=vocab, tool_encoding=args.tool_encoding, **SIZES[args.size])
+    cfg = NeedleConfig(vocab=vocab, tool_encoding=args.tool_encoding, related_flag=args.related_flag, **SIZES[args.size])
     resumed = None
     if args.resume:
         resumed = torch.load(args.resume, map_location="cpu")
-        cfg = NeedleConfig(**resumed["config"])
+        cfg = NeedleConfig(**{**resumed["config"], "related_flag": resumed["config"].get("related_flag", False) or args.related_flag})
     model = Needle(cfg).to(device)
     if resumed:
-        model.load_state_dict(resumed["state"])
+        state = resumed["state"]
+        if cfg.related_flag and "related_vec" not in state:
+            state = {**state, "related_vec": state["match_vec"].clone()}
+        model.load_state_dict(state)
         print(f"resumed from {args.resume}", flush=True)
     n_params = count_parameters(model)
     train = load_tokens(os.path.join(args.data, "train.txt"), args.limit or None)
@@ -210,7 +223,7 @@ def main():
             lr = args.lr * min(1.0, (step + 1) / args.warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * progress)))
             for g in opt.param_groups:
                 g["lr"] = lr
-            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = collate([train[i] for i in b], args.tool_encoding, bos, device, tagger)
+            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = collate([train[i] for i in b], args.tool_encoding, bos, device, tagger, model.cfg.related_flag)
             logits, rel_logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags, with_relevance=True)
             loss = F.cross_entropy(logits.view(-1, vocab), tgt_out.view(-1), ignore_index=-100)
             has = rel >= 0

@@ -8,7 +8,7 @@ import type * as Ort from 'onnxruntime-node';
 
 export interface NeedleModelJson {
   format: 'needle-onnx-1';
-  config: { vocab: number; d_model: number; enc_layers: number; dec_layers: number; heads: number; kv_heads: number; tool_encoding: 'joint' | 'separate' };
+  config: { vocab: number; d_model: number; enc_layers: number; dec_layers: number; heads: number; kv_heads: number; tool_encoding: 'joint' | 'separate'; related_flag?: boolean };
   parameters: number;
   vocab: number;
   bos: number;

@@ -6,10 +6,12 @@
  * cross-attention keys/values are cached; only the utterance is encoded per request. A "joint"
  * model reads the utterance and all tool schemas as one sequence, so it is encoded per request.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, isTimeParameter } from './grammar.js';
 import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, saysOffState, schemaStems, stem, STOPWORDS } from './lexical.js';
+import { Lexicon, relatedPositions } from './related-words.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
@@ -225,13 +227,17 @@ const EXT_FILLERS = new Set(['uh', 'um', 'er', 'please', 'thanks', 'thank', 'now
  * had answered "toothpaste on the"): development set exact +1 example, nothing else changed. A hard
  * rule that no free string ends with a function word ("the", "to", "and", ...) changed no answer.
  */
+/** The related-words table in a model folder (related-words.ts; optional). */
+export const LEXICON_FILE = 'lexicon.json.gz';
+
 const EXT_PREPOSITIONS = new Set(['on', 'onto', 'into', 'off', 'about', 'under', 'over', 'through']);
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
 export class NeedleRuntime {
-  private constructor(readonly tok: Tokenizer, readonly model: NeedleOnnx) {}
+  private constructor(readonly tok: Tokenizer, readonly model: NeedleOnnx, readonly lexicon: Lexicon | null) {}
 
-  static async load(modelDir: string, variant: ModelVariant = 'fp32', threads = 1): Promise<NeedleRuntime> {
+  /** `relatedWords` false leaves the lexicon beside the model unread (routing on shared words only). */
+  static async load(modelDir: string, variant: ModelVariant = 'fp32', threads = 1, relatedWords = true): Promise<NeedleRuntime> {
     const model = await NeedleOnnx.load(modelDir, variant, threads);
     let tok: Tokenizer;
     try {
@@ -244,7 +250,17 @@ export class NeedleRuntime {
       await model.release();
       throw new Error(`Needle model: tokenizer has ${tok.size} tokens but the model expects ${model.meta.vocab}`);
     }
-    return new NeedleRuntime(tok, model);
+    let lexicon: Lexicon | null = null;
+    const lexiconPath = join(modelDir, LEXICON_FILE);
+    if (relatedWords && existsSync(lexiconPath)) {
+      try {
+        lexicon = Lexicon.load(lexiconPath);
+      } catch (err) {
+        await model.release();
+        throw err;
+      }
+    }
+    return new NeedleRuntime(tok, model, lexicon);
   }
 
   async bind(tools: readonly ToolSchema[], maxCalls = 4, pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING,
@@ -367,7 +383,8 @@ export class NeedleRouter implements Router {
     if (this.separate && this.toolCache) {
       cross = concatKv([await this.encode(query, this.schemaTokens), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
-      const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
+      const ids = [...query, ...this.toolTokens.flat()];
+      const encoded = await this.encode(ids, undefined, this.runtime.lexicon === null ? undefined : relatedPositions(this.tok, this.runtime.lexicon, ids));
       cross = encoded;
       if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
@@ -505,9 +522,10 @@ export class NeedleRouter implements Router {
     return this.tools.map((_, i) => this.toolLogit(relevance, query.length, i));
   }
 
-  private encode(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
-    return this.model.encode(ids, pointerTags(this.tok, ids, schemaTokens));
+  private encode(ids: number[], schemaTokens?: ReadonlySet<number>, related?: ReadonlySet<number>): Promise<Encoded> {
+    return this.model.encode(ids, pointerTags(this.tok, ids, schemaTokens, related, this.model.meta.config.related_flag === true ? 2 : 1));
   }
+
 
   /** The offered schemas' ordinary tokens (separate mode: the utterance's exact-match flags). */
   private get schemaTokens(): ReadonlySet<number> {

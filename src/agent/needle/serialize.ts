@@ -11,7 +11,7 @@
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
 import { normalizeUtterance } from './normalize.js';
-import { MAX_ENUM_SLOTS, MAX_PARAM_SLOTS, MAX_TOOL_SLOTS, type Tokenizer } from './tokenizer.js';
+import { fromByteString, MAX_ENUM_SLOTS, MAX_PARAM_SLOTS, MAX_TOOL_SLOTS, type Tokenizer } from './tokenizer.js';
 
 const DESCRIPTION_TOKENS = 16;
 const PARAM_DESCRIPTION_TOKENS = 8;
@@ -100,7 +100,8 @@ export function encodeAnswer(tok: Tokenizer, calls: readonly ToolCall[], tools: 
  * In separate tool encoding a tool alone gets no flags (it is encoded once, without the utterance)
  * and the utterance alone gets its flags from `schemaTokensOutside`, the offered schemas' tokens.
  */
-export function pointerTags(tok: Tokenizer, ids: readonly number[], schemaTokensOutside?: ReadonlySet<number>): number[] {
+export function pointerTags(tok: Tokenizer, ids: readonly number[], schemaTokensOutside?: ReadonlySet<number>,
+  related?: ReadonlySet<number>, relatedFlag: 1 | 2 = 2): number[] {
   const n = ids.length;
   const out = new Array<number>(5 * n).fill(0);
   const firstOrdinary = tok.specials.size;
@@ -123,8 +124,37 @@ export function pointerTags(tok: Tokenizer, ids: readonly number[], schemaTokens
     out[n + i] = param;
     out[2 * n + i] = value;
     out[3 * n + i] = inQuery && piece !== '<q>' ? prev : 0;
-    out[4 * n + i] = id >= firstOrdinary && (inQuery ? schemaTokens.has(id) : queryTokens.has(id)) ? 1 : 0;
+    const shared = id >= firstOrdinary && (inQuery ? schemaTokens.has(id) : queryTokens.has(id));
+    out[4 * n + i] = shared ? 1 : id >= firstOrdinary && related?.has(i) === true ? relatedFlag : 0;
     prev = id;
   });
   return out;
+}
+
+/** A word of the source and the positions of its tokens (a token starting with a space opens a word). */
+export interface WordSpan {
+  word: string;
+  positions: number[];
+}
+
+/** The words of a token sequence; special tokens end a word. */
+export function wordSpans(tok: Tokenizer, ids: readonly number[]): WordSpan[] {
+  const spans: WordSpan[] = [];
+  let bytes = '';
+  let current: number[] | null = null;
+  const close = (): void => {
+    if (current !== null) spans.push({ word: fromByteString(bytes).trim(), positions: current });
+    current = null;
+    bytes = '';
+  };
+  ids.forEach((id, i) => {
+    if (id < tok.specials.size) { close(); return; }
+    const piece = tok.piece(id);
+    if (piece.startsWith(' ') || current === null) close();
+    current ??= [];
+    current.push(i);
+    bytes += piece;
+  });
+  close();
+  return spans;
 }

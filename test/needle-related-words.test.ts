@@ -1,0 +1,141 @@
+/**
+ * Related words (WordNet, models/needle/lexicon.json.gz): which word pairs meet, which source
+ * positions the router flags, the flag the encoder gets, and what it changes in routing with the
+ * shipped model. The router has no mock here: real lexicon, real tokenizer, real ONNX model.
+ */
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Lexicon, relatedPositions } from '../src/agent/needle/related-words.js';
+import { LEXICON_FILE, NeedleRuntime } from '../src/agent/needle/router.js';
+import { encodeQuery, encodeTool, pointerTags, wordSpans } from '../src/agent/needle/serialize.js';
+import { Tokenizer } from '../src/agent/needle/tokenizer.js';
+import type { ToolSchema } from '../src/agent/types.js';
+
+const modelDir = join(import.meta.dirname, '..', 'models/needle');
+const lexicon = Lexicon.load(join(modelDir, LEXICON_FILE));
+const tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
+const tmp = mkdtempSync(join(tmpdir(), 'needle-lexicon-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const curtains: ToolSchema = {
+  name: 'set_curtains',
+  description: 'Open or close the curtains',
+  parameters: { type: 'object', properties: { action: { type: 'string', enum: ['open', 'close'] } }, required: ['action'] },
+};
+const cleaner: ToolSchema = {
+  name: 'robot_cleaner',
+  description: 'Send the robot cleaner to a room',
+  parameters: { type: 'object', properties: { room: { type: 'string', description: 'Which room', enum: ['kitchen', 'hall', 'bedroom'] } }, required: ['room'] },
+};
+const distractors: ToolSchema[] = [
+  { name: 'roller_shutter', description: 'Open or close a roller shutter', parameters: { type: 'object', properties: { position: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['position'] } },
+  { name: 'washCycle', description: 'Start a washing machine program', parameters: { type: 'object', properties: { program: { type: 'string', enum: ['cotton', 'wool', 'quick'] } }, required: ['program'] } },
+  { name: 'find_booking', description: 'Look up a booking by name', parameters: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+  { name: 'camera_view', description: 'Show the image of a camera', parameters: { type: 'object', properties: { cam: { type: 'string', description: 'Which camera', enum: ['nursery', 'front_door', 'backyard'] } }, required: ['cam'] } },
+];
+const tools = [...distractors, curtains, cleaner];
+
+describe('Lexicon', () => {
+  it('relates synonyms, a word and its broader concept, and a verb and its noun', () => {
+    assert.equal(lexicon.related('shut', 'close'), true); // synonyms
+    assert.equal(lexicon.related('drapes', 'curtain'), true); // synonyms, "drapes" found as "drape"
+    assert.equal(lexicon.related('clean', 'vacuum'), true); // to vacuum is to clean
+    assert.equal(lexicon.related('help', 'assistant'), true); // "help" names an assistant
+    assert.equal(lexicon.related('laundry', 'washing'), true); // synonyms, "washing" a noun
+    assert.equal(lexicon.related('hoover', 'cleaner'), true); // to hoover is to vacuum; a vacuum is a cleaner
+  });
+
+  it('does not relate siblings, unrelated words or a word to itself', () => {
+    assert.equal(lexicon.related('kitchen', 'bedroom'), false); // both rooms: siblings only
+    assert.equal(lexicon.related('curtain', 'pump'), false);
+    assert.equal(lexicon.related('camera', 'camera'), false); // shared words are matched as such
+    assert.equal(lexicon.related('xyzzy', 'curtain'), false); // not in WordNet
+  });
+
+  it('can be limited to synonyms', () => {
+    const synonymsOnly = Lexicon.load(join(modelDir, LEXICON_FILE));
+    synonymsOnly.broaderToo = false;
+    assert.equal(synonymsOnly.related('shut', 'close'), true);
+    assert.equal(synonymsOnly.related('clean', 'vacuum'), false);
+  });
+
+  it('names a missing, corrupt or foreign lexicon file', () => {
+    assert.throws(() => Lexicon.load(join(tmp, 'absent.json.gz')), /lexicon .*absent\.json\.gz: .*ENOENT/);
+    writeFileSync(join(tmp, 'corrupt.json.gz'), 'not gzip at all');
+    assert.throws(() => Lexicon.load(join(tmp, 'corrupt.json.gz')), /lexicon .*corrupt\.json\.gz: .*(header|incorrect)/);
+    writeFileSync(join(tmp, 'foreign.json.gz'), gzipSync(JSON.stringify({ hello: 'world' })));
+    assert.throws(() => Lexicon.load(join(tmp, 'foreign.json.gz')), /not a needle lexicon/);
+    writeFileSync(join(tmp, 'format.json.gz'), gzipSync(JSON.stringify({ format: 'other-2', words: {} })));
+    assert.throws(() => Lexicon.load(join(tmp, 'format.json.gz')), /unknown format other-2/);
+  });
+});
+
+describe('related positions', () => {
+  const query = encodeQuery(tok, 'open the drapes in the kitchen');
+  const ids = [...query, ...tools.flatMap((t, i) => encodeTool(tok, t, i + 1))];
+  const spans = wordSpans(tok, ids);
+  const wordsAt = (positions: Set<number>): string[] => spans.filter((s) => s.positions.some((p) => positions.has(p))).map((s) => s.word);
+
+  it('flags the utterance word and the tool-head word it is related to, nothing else', () => {
+    const flagged = relatedPositions(tok, lexicon, ids);
+    assert.deepEqual(wordsAt(flagged), ['drapes', 'curtains', 'curtains']); // in set_curtains' name and description
+  });
+
+  it('leaves parameter descriptions and enum values to literal matching', () => {
+    // the curtains are only named in a parameter's description and an enum value here
+    const bare: ToolSchema = {
+      name: 'window_dressing', description: 'Move it',
+      parameters: { type: 'object', properties: { what: { type: 'string', description: 'curtain or blind', enum: ['curtain', 'blind'] } }, required: ['what'] },
+    };
+    const q = encodeQuery(tok, 'open the drapes');
+    assert.equal(relatedPositions(tok, lexicon, [...q, ...encodeTool(tok, bare, 1)]).size, 0);
+  });
+
+  it('gives related tokens the flag value asked for, and shared tokens 1', () => {
+    const flagged = relatedPositions(tok, lexicon, ids);
+    const n = ids.length;
+    for (const value of [1, 2] as const) {
+      const tags = pointerTags(tok, ids, undefined, flagged, value);
+      for (const p of flagged) assert.equal(tags[4 * n + p], value);
+    }
+    const kitchenAt = spans.find((s) => s.word === 'kitchen' && s.positions[0] < query.length) as { positions: number[] };
+    assert.equal(pointerTags(tok, ids, undefined, flagged, 2)[4 * n + kitchenAt.positions[0]], 1); // an enum value of robot_cleaner: shared
+  });
+});
+
+describe('routing with related words (shipped model)', () => {
+  let withLexicon: NeedleRuntime;
+  let without: NeedleRuntime;
+  before(async () => {
+    withLexicon = await NeedleRuntime.load(modelDir);
+    without = await NeedleRuntime.load(modelDir, 'fp32', 1, false);
+  });
+  after(async () => {
+    await withLexicon.model.release();
+    await without.model.release();
+  });
+
+  it('loads the lexicon shipped beside the model', () => {
+    assert.notEqual(withLexicon.lexicon, null);
+    assert.equal(without.lexicon, null);
+  });
+
+  it('calls the tool whose own words the utterance does not use but a related word', async () => {
+    for (const [text, call] of [
+      ['open the drapes', { name: 'set_curtains', arguments: { action: 'open' } }],
+      ['hoover the kitchen', { name: 'robot_cleaner', arguments: { room: 'kitchen' } }],
+    ] as const) {
+      assert.deepEqual((await (await without.bind(tools)).route(text)).calls, [], text); // the words alone do not meet
+      assert.deepEqual((await (await withLexicon.bind(tools)).route(text)).calls, [call], text);
+    }
+  });
+
+  it('still answers [] to chit-chat beside the same tools', async () => {
+    const router = await withLexicon.bind(tools);
+    for (const text of ['what a lovely day', 'tell me a joke']) assert.deepEqual((await router.route(text)).calls, [], text);
+  });
+});
