@@ -28,19 +28,40 @@ const DETACH: ReadonlyArray<readonly [string, string]> = [
   ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
 ];
 
-export class Lexicon {
-  private readonly senses = new Map<string, ReadonlySet<number>>();
-  private readonly broader = new Map<string, ReadonlySet<number>>();
+/** A word's concepts: its senses and its narrow broader concepts, each a sorted run of ids. */
+interface Concepts {
+  senses: Int32Array;
+  broader: Int32Array;
+}
 
+export class Lexicon {
+  /** word -> its entry; an entry is [start, senses, broader] in `entries`, its ids in `ids` */
+  private readonly index = new Map<string, number>();
+  private readonly entries: Int32Array;
+  private readonly ids: Int32Array;
   /** false: synonyms only (a shared sense); true: also a word and its direct broader concept */
   broaderToo = true;
 
   constructor(json: LexiconJson) {
     if (json.format !== 'needle-lexicon-1') throw new Error(`lexicon: unknown format ${String(json.format)}`);
-    for (const [word, [senses, broader]] of Object.entries(json.words)) {
-      this.senses.set(word, new Set(senses));
-      this.broader.set(word, new Set(broader));
-    }
+    // flat typed arrays, not a Set per word: 64k words take ~7 MB of heap instead of ~30 on a Pi
+    const words = Object.entries(json.words);
+    this.entries = new Int32Array(3 * words.length);
+    this.ids = new Int32Array(words.reduce((n, [, [s, b]]) => n + s.length + b.length, 0));
+    let at = 0;
+    words.forEach(([word, [senses, broader]], k) => {
+      this.index.set(word, k);
+      this.entries.set([at, senses.length, broader.length], 3 * k);
+      this.ids.set([...senses].sort((x, y) => x - y), at);
+      this.ids.set([...broader].sort((x, y) => x - y), at + senses.length);
+      at += senses.length + broader.length;
+    });
+  }
+
+  private concepts(lemma: string): Concepts {
+    const k = this.index.get(lemma) as number;
+    const [start, senses, broader] = this.entries.subarray(3 * k, 3 * k + 3);
+    return { senses: this.ids.subarray(start, start + senses), broader: this.ids.subarray(start + senses, start + senses + broader) };
   }
 
   /** Reads a gzip-compressed lexicon file; a clear error names a missing or corrupt one. */
@@ -59,12 +80,12 @@ export class Lexicon {
 
   /** The lemmas a word form may be ("cleaning" -> clean, "boxes" -> box). */
   private lemmas(word: string): string[] {
-    if (this.senses.has(word)) return [word];
+    if (this.index.has(word)) return [word];
     const out: string[] = [];
     for (const [suffix, ending] of DETACH) {
       if (!word.endsWith(suffix) || word.length - suffix.length < 2) continue;
       const lemma = word.slice(0, -suffix.length) + ending;
-      if (this.senses.has(lemma) && !out.includes(lemma)) out.push(lemma);
+      if (this.index.has(lemma) && !out.includes(lemma)) out.push(lemma);
     }
     return out;
   }
@@ -75,19 +96,25 @@ export class Lexicon {
     for (const la of this.lemmas(a)) {
       for (const lb of this.lemmas(b)) {
         if (la === lb) return false;
-        const sa = this.senses.get(la) as ReadonlySet<number>;
-        const sb = this.senses.get(lb) as ReadonlySet<number>;
-        if (meets(sa, sb)) return true;
-        if (this.broaderToo && (meets(sa, this.broader.get(lb) as ReadonlySet<number>) || meets(this.broader.get(la) as ReadonlySet<number>, sb))) return true;
+        const ca = this.concepts(la);
+        const cb = this.concepts(lb);
+        if (meets(ca.senses, cb.senses)) return true;
+        if (this.broaderToo && (meets(ca.senses, cb.broader) || meets(ca.broader, cb.senses))) return true;
       }
     }
     return false;
   }
 }
 
-function meets(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
+/** Whether two sorted id lists share an id. */
+function meets(a: Int32Array, b: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
   return false;
 }
 
