@@ -11,7 +11,8 @@
  * holds up when a deployment configures more tools than the generator offers (1-10).
  * --errors FILE writes every example not matched exactly (query, offered tool names, expected and
  * routed calls, error kind, confidence) as JSONL, for reading what the model gets wrong.
- * --related no routes without the related-words lexicon beside the model (related-words.ts), for A/B.
+ * --related no routes without the related-words lexicon beside the model (related-words.ts), for A/B;
+ * --related synonyms relates synonyms only (no broader concepts).
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -38,8 +39,9 @@ const pointer = opt('pointer', DEFAULT_POINTER_SCORING) as PointerScoring;
 const padTools = Number(opt('pad-tools', '0'));
 const errorsOut = opt('errors', '');
 const callOrder = opt('order', DEFAULT_CALL_ORDER) as CallOrder;
-/** --related no: route without the related-words lexicon beside the model (related-words.ts) */
-const relatedWords = opt('related', 'yes') !== 'no';
+/** --related no: route without the related-words lexicon beside the model (related-words.ts); synonyms: synonyms only */
+const related = opt('related', 'yes');
+const relatedWords = related !== 'no';
 
 /** Pads each example's tools to `n` with tools of other examples from unrelated families. */
 function padded(rows: EvalExample[], n: number): EvalExample[] {
@@ -78,6 +80,7 @@ function printSummary(name: string, s: Summary): void {
 
 async function main(): Promise<void> {
   const runtime = await NeedleRuntime.load(modelDir, variant, 1, relatedWords);
+if (related === 'synonyms' && runtime.lexicon !== null) runtime.lexicon.broaderToo = false;
   const report: Record<string, Summary> = {};
   if (errorsOut) writeFileSync(errorsOut, '');
   for (const file of files) {

@@ -217,9 +217,10 @@ const UNIT_HITS = 1;
  * level ("barn fans to sixty percent": on, the model had said off). In the test files and fresh sets
  * a call with a positive number and no state word said was on 6 times and off never. Development set
  * +1 exact, nothing else changed at 4 or 8; at 16 "dim the lounge to twenty percent" turns on but
- * the model then leaves out the level.
+ * the model then leaves out the level. v7 (trained with related words) holds off by a wider margin:
+ * 8 turns the barn fans on again, and changes nothing else on the development and fresh sets.
  */
-const IMPLIED_ON_WEIGHT = 4;
+const IMPLIED_ON_WEIGHT = 8;
 const SAYS_LEVEL = /\b[1-9]\d*(\.\d+)? (percent|degrees|degree|rpm|k|kelvin|celsius)\b/;
 const EXT_FILLERS = new Set(['uh', 'um', 'er', 'please', 'thanks', 'thank', 'now', 'ok', 'okay', 'right', 'cheers', 'asap', 'real', 'quick']);
 /**
