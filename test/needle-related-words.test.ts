@@ -5,10 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { readConfig } from '../src/agent/config.js';
+import { Daemon } from '../src/agent/daemon.js';
+import { SystemdNotifier } from '../src/agent/notify.js';
 import { Lexicon, relatedPositions } from '../src/agent/needle/related-words.js';
 import { LEXICON_FILE, NeedleRuntime } from '../src/agent/needle/router.js';
 import { encodeQuery, encodeTool, pointerTags, wordSpans } from '../src/agent/needle/serialize.js';
@@ -137,5 +142,65 @@ describe('routing with related words (shipped model)', () => {
   it('still answers [] to chit-chat beside the same tools', async () => {
     const router = await withLexicon.bind(tools);
     for (const text of ['what a lovely day', 'tell me a joke']) assert.deepEqual((await router.route(text)).calls, [], text);
+  });
+});
+
+describe('a lexicon that is missing or unreadable', () => {
+  it('leaves the router routing on shared words, with a warning naming the file', async () => {
+    const dir = join(tmp, 'model-corrupt-lexicon');
+    cpSync(modelDir, dir, { recursive: true });
+    writeFileSync(join(dir, LEXICON_FILE), 'not gzip at all');
+    const runtime = await NeedleRuntime.load(dir);
+    try {
+      assert.equal(runtime.lexicon, null);
+      const router = await runtime.bind(tools);
+      assert.match(router.warnings.join('\n'), /related words off: lexicon .*lexicon\.json\.gz: .*trained with them/);
+      assert.deepEqual((await router.route('send the robot cleaner to the kitchen')).calls, [{ name: 'robot_cleaner', arguments: { room: 'kitchen' } }]);
+    } finally {
+      await runtime.model.release();
+    }
+  });
+
+  it('says so when a model trained with related words has no lexicon beside it', async () => {
+    const dir = join(tmp, 'model-no-lexicon');
+    cpSync(modelDir, dir, { recursive: true });
+    rmSync(join(dir, LEXICON_FILE));
+    const runtime = await NeedleRuntime.load(dir);
+    try {
+      assert.equal(runtime.lexicon, null);
+      assert.match(runtime.warnings.join('\n'), /related words off: no lexicon\.json\.gz in .*model-no-lexicon/);
+    } finally {
+      await runtime.model.release();
+    }
+    // asked to route without it: no warning
+    const plain = await NeedleRuntime.load(modelDir, 'fp32', 1, false);
+    assert.deepEqual(plain.warnings, []);
+    await plain.model.release();
+  });
+});
+
+describe('the daemon with a model folder that lacks the lexicon', () => {
+  it('logs the router warning at start and still routes', async () => {
+    const dir = join(tmp, 'daemon-model');
+    cpSync(modelDir, dir, { recursive: true });
+    rmSync(join(dir, LEXICON_FILE));
+    const { config } = readConfig(); // the embedded default
+    config.router = { ...config.router, modelDir: dir };
+    config.mqtt = { ...config.mqtt, url: 'mqtt://127.0.0.1:1', clientId: `lexicon-${process.pid}`, connectTimeoutMs: 200 };
+    config.inputs = { ...config.inputs, stdin: { enabled: false }, http: { ...config.inputs.http, port: 0 } };
+    config.drivers = { stateDir: join(tmp, 'daemon-state') };
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString()); done(); } });
+    const daemon = new Daemon({ config, log: pino({ level: 'warn' }, sink), notifier: new SystemdNotifier({}) });
+    try {
+      await daemon.start();
+      const warned = lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40 && l.msg.includes('related words off'));
+      assert.equal(warned.length, 1, lines.join(''));
+      assert.match(warned[0].msg, /no lexicon\.json\.gz in .*daemon-model/);
+      const result = await daemon.pipeline.handle({ text: 'turn on the kitchen light', source: 'http', id: 'lexicon-1' });
+      assert.notEqual(result.status, 'error', JSON.stringify(result));
+    } finally {
+      await daemon.stop();
+    }
   });
 });

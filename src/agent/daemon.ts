@@ -175,6 +175,7 @@ export class Daemon {
     try {
       this.router = await load({ modelDir, variant, tools: toolSchemas(this.config) });
       this.log.info({ modelDir, variant, ms: Date.now() - started }, 'Needle router loaded');
+      for (const warning of this.router.warnings ?? []) this.log.warn({ modelDir }, `Needle router: ${warning}`);
     } catch (err) {
       this.routerError = err instanceof Error ? err.message : String(err);
       this.log.error(

@@ -49,6 +49,8 @@ export interface RouteResult {
 /** Turns an utterance into tool calls. The production implementation is the Needle runtime. */
 export interface Router {
   readonly tools: readonly ToolSchema[];
+  /** What the router works without or leaves out (a missing lexicon, a parameter it cannot fill); logged at start. */
+  readonly warnings?: readonly string[];
   route(text: string): Promise<RouteResult>;
   close(): Promise<void>;
 }

@@ -235,7 +235,9 @@ const EXT_PREPOSITIONS = new Set(['on', 'onto', 'into', 'off', 'about', 'under',
 
 /** A loaded model and tokenizer; binds to a tool set to make a router (the eval binds one per example). */
 export class NeedleRuntime {
-  private constructor(readonly tok: Tokenizer, readonly model: NeedleOnnx, readonly lexicon: Lexicon | null) {}
+  private constructor(readonly tok: Tokenizer, readonly model: NeedleOnnx, readonly lexicon: Lexicon | null,
+    /** what the runtime works without (a missing or unreadable lexicon) */
+    readonly warnings: readonly string[]) {}
 
   /** `relatedWords` false leaves the lexicon beside the model unread (routing on shared words only). */
   static async load(modelDir: string, variant: ModelVariant = 'fp32', threads = 1, relatedWords = true): Promise<NeedleRuntime> {
@@ -251,17 +253,21 @@ export class NeedleRuntime {
       await model.release();
       throw new Error(`Needle model: tokenizer has ${tok.size} tokens but the model expects ${model.meta.vocab}`);
     }
+    // related words only help: without the lexicon the router still routes, on shared words alone
     let lexicon: Lexicon | null = null;
+    const warnings: string[] = [];
     const lexiconPath = join(modelDir, LEXICON_FILE);
+    const trainedWith = model.meta.config.related_flag === true ? ' (this model was trained with them and routes less well without)' : '';
     if (relatedWords && existsSync(lexiconPath)) {
       try {
         lexicon = Lexicon.load(lexiconPath);
       } catch (err) {
-        await model.release();
-        throw err;
+        warnings.push(`related words off: ${(err as Error).message}${trainedWith}`);
       }
+    } else if (relatedWords && trainedWith !== '') {
+      warnings.push(`related words off: no ${LEXICON_FILE} in ${modelDir}${trainedWith}`);
     }
-    return new NeedleRuntime(tok, model, lexicon);
+    return new NeedleRuntime(tok, model, lexicon, warnings);
   }
 
   async bind(tools: readonly ToolSchema[], maxCalls = 4, pointerScoring: PointerScoring = DEFAULT_POINTER_SCORING,
@@ -312,7 +318,7 @@ export class NeedleRouter implements Router {
     this.model = runtime.model;
     const routable = tools.map(routableTool);
     this.view = routable.map((r) => r.tool);
-    this.warnings = routable.flatMap((r) => r.warnings);
+    this.warnings = [...runtime.warnings, ...routable.flatMap((r) => r.warnings)];
     this.lexical = new DistinctiveWords(this.view);
     this.evidence = new ToolEvidence(this.view);
     // a router over more tools than slots only shortlists (route() delegates to routers over subsets)
