@@ -54,6 +54,14 @@ describe('Lexicon', () => {
     assert.equal(lexicon.related('hoover', 'cleaner'), true); // to hoover is to vacuum; a vacuum is a cleaner
   });
 
+  it('relates "someone" to the kinds of person, not the kinds of person to each other', () => {
+    assert.equal(lexicon.related('someone', 'employee'), true);
+    assert.equal(lexicon.related('attendant', 'somebody'), true);
+    assert.equal(lexicon.related('person', 'assistants'), true);
+    assert.equal(lexicon.related('employee', 'guest'), false);
+    assert.equal(lexicon.related('someone', 'kitchen'), false);
+  });
+
   it('does not relate siblings, unrelated words or a word to itself', () => {
     assert.equal(lexicon.related('kitchen', 'bedroom'), false); // both rooms: siblings only
     assert.equal(lexicon.related('curtain', 'pump'), false);
@@ -137,6 +145,18 @@ describe('routing with related words (shipped model)', () => {
     const close = { name: 'set_curtains', arguments: { action: 'close' } };
     assert.equal((await (await without.bind(tools)).route('close the drapes please')).calls[0]?.name, 'roller_shutter');
     assert.deepEqual((await (await withLexicon.bind(tools)).route('close the drapes please')).calls, [close]);
+  });
+
+  it('sends "someone" to the tool that asks an employee', async () => {
+    // a generated example of an unseen family (fresh set, seed 8787): its tools as generated
+    const staff = [
+      {"name": "energy_usage", "description": "Energy meter query", "parameters": {"type": "object", "properties": {"period": {"type": "string", "description": "Reporting period", "enum": ["this_month", "today", "this_week", "yesterday"]}}, "required": ["period"]}},
+      {"name": "dishwasherProgram", "description": "Start the dishwasher with a program, optionally delayed", "parameters": {"type": "object", "properties": {"cycle": {"type": "string", "description": "Wash program", "enum": ["glass", "intensive", "quick", "eco"]}, "delay": {"type": "integer", "description": "Delay before start in seconds"}}, "required": ["cycle", "delay"]}},
+      {"name": "CallStaff", "description": "Request assistance from an employee", "parameters": {"type": "object", "properties": {"location": {"type": "string", "description": "Where help is needed", "enum": ["self_checkout", "entrance", "garden_center", "fitting_rooms", "checkout", "electronics", "kiosk"]}, "issue": {"type": "string", "description": "Optional reason"}}, "required": ["location"]}},
+      {"name": "feeder", "description": "Dispense portions from the automatic pet feeder", "parameters": {"type": "object", "properties": {"portions": {"type": "integer", "description": "Number of portions", "minimum": 1, "maximum": 5}}, "required": ["portions"]}},
+    ] as ToolSchema[];
+    assert.deepEqual((await (await without.bind(staff)).route('get someone to garden center')).calls, []);
+    assert.deepEqual((await (await withLexicon.bind(staff)).route('get someone to garden center')).calls, [{ name: 'CallStaff', arguments: { location: 'garden_center' } }]);
   });
 
   it('still answers [] to chit-chat beside the same tools', async () => {

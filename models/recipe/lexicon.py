@@ -15,8 +15,13 @@ Two words are related when one's senses meet the other's senses or broader conce
 src/agent/needle/related-words.ts): "drapes" and "curtains", "vacuum" and "clean", "help" and
 "assistant". Siblings under one hypernym ("kitchen" and "bedroom", both rooms) are not related.
 
+It also lists the words whose first noun sense is "person" itself (someone, somebody, individual)
+and those whose first noun sense is a kind of person (employee, attendant, clerk): a request for
+"someone" relates to those, though "person" as a broader concept relates nothing (far too broad).
+
 Synset offsets are renumbered densely; the output is gzip-compressed JSON:
-  {"format": "needle-lexicon-1", "source": ..., "licence": ..., "words": {lemma: [senses, broader]}}
+  {"format": "needle-lexicon-1", "source": ..., "licence": ..., "words": {lemma: [senses, broader]},
+   "personWords": [...], "personKinds": [...]}
 """
 import argparse
 import gzip
@@ -29,6 +34,7 @@ MAX_SENSES = 2
 # a broader concept with more direct hyponyms than this is too general to relate its members to it
 # ("person", "room", "device"); measured on the development sets against no limit and 50: level
 MAX_HYPONYMS = 20
+PERSON = '00007846'  # person, individual, someone, somebody, mortal, soul
 WORD = re.compile(r'^[a-z][a-z\-]*[a-z]$')
 
 
@@ -103,6 +109,30 @@ def build(root, max_senses=MAX_SENSES, max_hyponyms=MAX_HYPONYMS, derived_links=
                 number = members.index(lemma) + 1 if lemma in members else 0
                 for target in (derived.get(number, []) if derived_links else []):
                     senses.add(dense(target))
+    # people: a word whose first noun sense is "person" itself (someone, somebody, individual) and the
+    # words whose first noun sense is a kind of person (assistant, attendant, clerk, guest): a request
+    # for "someone" is a request for one of them, though "person" is far too broad a concept to relate
+    # every pair of its members
+    person = f'n{PERSON}'
+    closure = {}
+
+    def is_person_kind(key, depth=0):
+        if key == person:
+            return True
+        if key in closure or depth > 30:
+            return closure.get(key, False)
+        closure[key] = any(is_person_kind(f'n{h[1:]}', depth + 1) for h in data['n'][key[1:]][1] if h.startswith('n'))
+        return closure[key]
+
+    person_words, person_kinds = [], []
+    for lemma, offsets in index['n'].items():
+        if not WORD.match(lemma) or not offsets:
+            continue
+        first = f'n{offsets[0]}'
+        if first == person:
+            person_words.append(lemma)
+        elif is_person_kind(first):
+            person_kinds.append(lemma)
     # a concept no other word shares tells nothing: keep only ids two or more words mention
     count = {}
     for senses, broader in words.values():
@@ -117,7 +147,8 @@ def build(root, max_senses=MAX_SENSES, max_hyponyms=MAX_HYPONYMS, derived_links=
     # renumber again, densely over what is kept
     keep = sorted({i for s, b in table.values() for i in s + b})
     renum = {i: k for k, i in enumerate(keep)}
-    return {lemma: [[renum[i] for i in s], [renum[i] for i in b]] for lemma, (s, b) in table.items()}
+    words = {lemma: [[renum[i] for i in s], [renum[i] for i in b]] for lemma, (s, b) in table.items()}
+    return words, sorted(person_words), sorted(person_kinds)
 
 
 def licence(root):
@@ -140,17 +171,20 @@ def main():
     ap.add_argument('--no-derived', action='store_true', help='leave out derivation links (measured: worse)')
     ap.add_argument('--parts', default='nva', help='parts of speech: n(ouns), v(erbs), a(djectives)')
     args = ap.parse_args()
-    table = build(args.wordnet, args.senses, args.max_hyponyms, not args.no_derived, args.parts)
+    table, person_words, person_kinds = build(args.wordnet, args.senses, args.max_hyponyms, not args.no_derived, args.parts)
     doc = {
         'format': 'needle-lexicon-1',
         'source': 'WordNet 3.0 (Princeton University), Debian package wordnet-base',
         'licence': licence(args.wordnet),
         'maxSenses': args.senses,
         'words': table,
+        'personWords': person_words,
+        'personKinds': person_kinds,
     }
     raw = json.dumps(doc, separators=(',', ':')).encode()
     with gzip.GzipFile(args.out, 'wb', mtime=0) as f:
         f.write(raw)
+    print(f'{len(person_words)} words for a person, {len(person_kinds)} for a kind of person')
     print(f'{len(table)} words, {len(raw) / 1e6:.1f} MB json, {os.path.getsize(args.out) / 1e6:.2f} MB gzip -> {args.out}')
 
 

@@ -9,7 +9,8 @@
  *
  * Two words are related when a concept one of them names (one of its first senses, or what its
  * derivations name) is a concept the other names or its direct broader concept (hypernym). Words
- * that merely share a broader concept ("kitchen" and "bedroom", both rooms) are not.
+ * that merely share a broader concept ("kitchen" and "bedroom", both rooms) are not. A word for a
+ * person as such ("someone") is related to the words for a kind of person ("employee").
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -20,6 +21,9 @@ import type { Tokenizer } from './tokenizer.js';
 interface LexiconJson {
   format: 'needle-lexicon-1';
   words: Record<string, [number[], number[]]>;
+  /** words whose first sense is "person" itself (someone, somebody), and words for a kind of person */
+  personWords?: string[];
+  personKinds?: string[];
 }
 
 /** Inflections WordNet's morphology strips, in its order: suffix -> ending of the lemma. */
@@ -39,11 +43,15 @@ export class Lexicon {
   private readonly index = new Map<string, number>();
   private readonly entries: Int32Array;
   private readonly ids: Int32Array;
+  private readonly personWords: ReadonlySet<string>;
+  private readonly personKinds: ReadonlySet<string>;
   /** false: synonyms only (a shared sense); true: also a word and its direct broader concept */
   broaderToo = true;
 
   constructor(json: LexiconJson) {
     if (json.format !== 'needle-lexicon-1') throw new Error(`lexicon: unknown format ${String(json.format)}`);
+    this.personWords = new Set(json.personWords ?? []);
+    this.personKinds = new Set(json.personKinds ?? []);
     // flat typed arrays, not a Set per word: 64k words take ~7 MB of heap instead of ~30 on a Pi
     const words = Object.entries(json.words);
     this.entries = new Int32Array(3 * words.length);
@@ -90,12 +98,22 @@ export class Lexicon {
     return out;
   }
 
+  /**
+   * "someone", "somebody", "a person" name the concept person itself, far too broad to relate all
+   * its kinds to each other; but a request for someone is a request for a kind of person the tool
+   * names ("send someone to the entrance" beside "Request assistance from an employee").
+   */
+  private asksForAPerson(general: string, specific: string): boolean {
+    return this.personWords.has(general) && this.personKinds.has(specific);
+  }
+
   /** Whether two words are related (see the module comment); a word is not related to itself here. */
   related(a: string, b: string): boolean {
     if (a === b) return false;
     for (const la of this.lemmas(a)) {
       for (const lb of this.lemmas(b)) {
         if (la === lb) return false;
+        if (this.asksForAPerson(la, lb) || this.asksForAPerson(lb, la)) return true;
         const ca = this.concepts(la);
         const cb = this.concepts(lb);
         if (meets(ca.senses, cb.senses)) return true;
