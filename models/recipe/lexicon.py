@@ -182,7 +182,8 @@ def main():
         'personKinds': person_kinds,
     }
     raw = json.dumps(doc, separators=(',', ':')).encode()
-    with gzip.GzipFile(args.out, 'wb', mtime=0) as f:
+    # no file name and no time in the gzip header: the same WordNet gives the same bytes wherever it is built
+    with open(args.out, 'wb') as out, gzip.GzipFile(filename='', mode='wb', fileobj=out, mtime=0) as f:
         f.write(raw)
     print(f'{len(person_words)} words for a person, {len(person_kinds)} for a kind of person')
     print(f'{len(table)} words, {len(raw) / 1e6:.1f} MB json, {os.path.getsize(args.out) / 1e6:.2f} MB gzip -> {args.out}')
