@@ -3,8 +3,7 @@
  * Debian's wordnet-base): "drapes" meets "curtains", "hoover" meets "cleaner", "help" meets
  * "assistant". A user's tool says what it does in the user's words, the utterance in the
  * speaker's; the tiny model only matches words it sees on both sides, so it answered `[]` to "open
- * the drapes" beside set_curtains, and to "grab a photo of the front door" beside cameraSnapshot
- * ("Capture a still from a camera"). The router flags related words on both sides next to the
+ * the drapes" beside set_curtains. The router flags related words on both sides next to the
  * shared ones (serialize.ts pointerTags): 2 for a model trained with that flag, else 1.
  *
  * Two words are related when a concept one of them names (one of its first senses, or what its
