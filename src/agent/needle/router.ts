@@ -390,8 +390,7 @@ export class NeedleRouter implements Router {
     if (this.separate && this.toolCache) {
       cross = concatKv([await this.encode(query, this.schemaTokens), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
-      const ids = [...query, ...this.toolTokens.flat()];
-      const encoded = await this.encode(ids, undefined, this.runtime.lexicon === null ? undefined : relatedPositions(this.tok, this.runtime.lexicon, ids));
+      const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
       cross = encoded;
       if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
@@ -529,10 +528,15 @@ export class NeedleRouter implements Router {
     return this.tools.map((_, i) => this.toolLogit(relevance, query.length, i));
   }
 
-  private encode(ids: number[], schemaTokens?: ReadonlySet<number>, related?: ReadonlySet<number>): Promise<Encoded> {
+  /**
+   * Every encoding flags related words (related-words.ts), the shortlist's relevance reading too. A
+   * sequence without both an utterance and a tool head (separate mode) has none to flag.
+   */
+  private encode(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
+    const lexicon = this.runtime.lexicon;
+    const related = lexicon === null ? undefined : relatedPositions(this.tok, lexicon, ids);
     return this.model.encode(ids, pointerTags(this.tok, ids, schemaTokens, related, this.model.meta.config.related_flag === true ? 2 : 1));
   }
-
 
   /** The offered schemas' ordinary tokens (separate mode: the utterance's exact-match flags). */
   private get schemaTokens(): ReadonlySet<number> {
