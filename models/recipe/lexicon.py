@@ -79,9 +79,13 @@ def read_data(root, pos):
     return out
 
 
-def build(root, max_senses=MAX_SENSES, max_hyponyms=MAX_HYPONYMS, derived_links=True, parts='nva'):
-    index = {pos: read_index(root, pos) for pos in POS_FILES}
-    data = {pos: read_data(root, pos) for pos in POS_FILES}
+def read_wordnet(root):
+    """Every part of speech's index (lemma -> offsets) and data (offset -> synset)."""
+    return {pos: read_index(root, pos) for pos in POS_FILES}, {pos: read_data(root, pos) for pos in POS_FILES}
+
+
+def build(index, data, max_senses=MAX_SENSES, max_hyponyms=MAX_HYPONYMS, derived_links=True, parts='nva'):
+    """lemma -> [senses, broader], concept ids renumbered densely over what is kept."""
     ids = {}
 
     def dense(key):
@@ -109,30 +113,6 @@ def build(root, max_senses=MAX_SENSES, max_hyponyms=MAX_HYPONYMS, derived_links=
                 number = members.index(lemma) + 1 if lemma in members else 0
                 for target in (derived.get(number, []) if derived_links else []):
                     senses.add(dense(target))
-    # people: a word whose first noun sense is "person" itself (someone, somebody, individual) and the
-    # words whose first noun sense is a kind of person (assistant, attendant, clerk, guest): a request
-    # for "someone" is a request for one of them, though "person" is far too broad a concept to relate
-    # every pair of its members
-    person = f'n{PERSON}'
-    closure = {}
-
-    def is_person_kind(key, depth=0):
-        if key == person:
-            return True
-        if key in closure or depth > 30:
-            return closure.get(key, False)
-        closure[key] = any(is_person_kind(f'n{h[1:]}', depth + 1) for h in data['n'][key[1:]][1] if h.startswith('n'))
-        return closure[key]
-
-    person_words, person_kinds = [], []
-    for lemma, offsets in index['n'].items():
-        if not WORD.match(lemma) or not offsets:
-            continue
-        first = f'n{offsets[0]}'
-        if first == person:
-            person_words.append(lemma)
-        elif is_person_kind(first):
-            person_kinds.append(lemma)
     # a concept no other word shares tells nothing: keep only ids two or more words mention
     count = {}
     for senses, broader in words.values():
@@ -147,8 +127,35 @@ def build(root, max_senses=MAX_SENSES, max_hyponyms=MAX_HYPONYMS, derived_links=
     # renumber again, densely over what is kept
     keep = sorted({i for s, b in table.values() for i in s + b})
     renum = {i: k for k, i in enumerate(keep)}
-    words = {lemma: [[renum[i] for i in s], [renum[i] for i in b]] for lemma, (s, b) in table.items()}
-    return words, sorted(person_words), sorted(person_kinds)
+    return {lemma: [[renum[i] for i in s], [renum[i] for i in b]] for lemma, (s, b) in table.items()}
+
+
+def people(index, data):
+    """The words whose first noun sense is "person" itself (someone, somebody, individual), and those
+    whose first noun sense is a kind of person (assistant, attendant, clerk, guest): a request for
+    "someone" is a request for one of them, though "person" is far too broad a concept to relate
+    every pair of its members."""
+    person = f'n{PERSON}'
+    closure = {}
+
+    def is_person_kind(key, depth=0):
+        if key == person:
+            return True
+        if key in closure or depth > 30:
+            return closure.get(key, False)
+        closure[key] = any(is_person_kind(h, depth + 1) for h in data['n'][key[1:]][1] if h.startswith('n'))
+        return closure[key]
+
+    person_words, person_kinds = [], []
+    for lemma, offsets in index['n'].items():
+        if not WORD.match(lemma) or not offsets:
+            continue
+        first = f'n{offsets[0]}'
+        if first == person:
+            person_words.append(lemma)
+        elif is_person_kind(first):
+            person_kinds.append(lemma)
+    return sorted(person_words), sorted(person_kinds)
 
 
 def licence(root):
@@ -171,7 +178,9 @@ def main():
     ap.add_argument('--no-derived', action='store_true', help='leave out derivation links (measured: worse)')
     ap.add_argument('--parts', default='nva', help='parts of speech: n(ouns), v(erbs), a(djectives)')
     args = ap.parse_args()
-    table, person_words, person_kinds = build(args.wordnet, args.senses, args.max_hyponyms, not args.no_derived, args.parts)
+    index, data = read_wordnet(args.wordnet)
+    table = build(index, data, args.senses, args.max_hyponyms, not args.no_derived, args.parts)
+    person_words, person_kinds = people(index, data)
     doc = {
         'format': 'needle-lexicon-1',
         'source': 'WordNet 3.0 (Princeton University), Debian package wordnet-base',
