@@ -60,7 +60,7 @@ def main():
             p.copy_(torch.rand_like(p) + 0.5)
     params = {n: p.detach().numpy().copy() for n, p in probe.named_parameters()}
     with tempfile.TemporaryDirectory() as tmp:
-        export(probe, cfg, tmp, tagger)
+        export([probe], cfg, tmp, tagger)
         probe_inits = {f: initializers(os.path.join(tmp, f"{f}.onnx")) for f in ("encoder", "decoder")}
     shipped = {f: initializers(os.path.join(args.dir, meta[f]["file"])) for f in ("encoder", "decoder")}
 
@@ -83,7 +83,7 @@ def main():
     model.load_state_dict(recovered)
     refs = json.load(open(os.path.join(args.dir, "reference.json")))
     for r in refs:
-        got = greedy(model, r["src"], meta["eos"], meta["bos"], tagger)
+        got = greedy([model], r["src"], meta["eos"], meta["bos"], tagger)
         if got != r["greedy"]:
             raise SystemExit(f"recovered model decodes differently from the shipped one: {got} vs {r['greedy']}")
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
