@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { readConfig } from '../src/agent/config.js';
 import { Daemon } from '../src/agent/daemon.js';
 import { SystemdNotifier } from '../src/agent/notify.js';
-import { Lexicon, relatedPositions } from '../src/agent/needle/related-words.js';
+import { Lexicon, relatedPositions, ToolHeads } from '../src/agent/needle/related-words.js';
 import { LEXICON_FILE, NeedleRuntime } from '../src/agent/needle/router.js';
 import { encodeQuery, encodeTool, pointerTags, wordSpans } from '../src/agent/needle/serialize.js';
 import { Tokenizer } from '../src/agent/needle/tokenizer.js';
@@ -96,6 +96,20 @@ describe('related positions', () => {
   it('flags the utterance word and the tool-head word it is related to, nothing else', () => {
     const flagged = relatedPositions(tok, lexicon, ids);
     assert.deepEqual(wordsAt(flagged), ['drapes', 'curtains', 'curtains']); // in set_curtains' name and description
+  });
+
+  it('reads a tool set\'s heads once and relates each new utterance to them', () => {
+    const toolIds = tools.flatMap((t, i) => encodeTool(tok, t, i + 1));
+    const heads = new ToolHeads(tok, toolIds);
+    for (const text of ['open the drapes in the kitchen', 'hoover the hall', 'what a lovely day']) {
+      const q = encodeQuery(tok, text);
+      assert.deepEqual([...heads.related(tok, lexicon, q)].sort((a, b) => a - b), [...relatedPositions(tok, lexicon, [...q, ...toolIds])].sort((a, b) => a - b), text);
+    }
+    // the same heads serve utterances of any length: positions past the utterance are the tools'
+    const hoover = encodeQuery(tok, 'please could you hoover the hall');
+    const flagged = heads.related(tok, lexicon, hoover);
+    assert.ok([...flagged].some((p) => p >= hoover.length), 'a tool-head word is flagged');
+    assert.ok([...flagged].some((p) => p < hoover.length), 'an utterance word is flagged');
   });
 
   it('leaves parameter descriptions and enum values to literal matching', () => {

@@ -140,47 +140,73 @@ function contentWord(word: string): boolean {
   return word.length >= 3 && /^[a-z]+$/.test(word) && !STOPWORDS.has(word) && !GENERIC_TOOL_WORDS.has(word);
 }
 
+/** A tool slot token (`<T3>`) or a parameter token (`<P1>`), by piece. */
+const TOOL_SLOT = /^<T\d+>$/;
+const PARAMETER_SLOT = /^<P\d+>$/;
+
 /**
- * Source positions (utterance first, then the tools) of the utterance's words and the tools' name
- * and description words that are related without being the same word. Only a tool's head (up to
- * its first parameter) takes part: it says what the tool is for, while parameter and enum words are
- * matched as said. An utterance word a tool's head already says outright relates to nothing more in
- * that tool ("light" beside "the brightness of the light" does not also flag "brightness").
- * The training recipe (models/recipe/relate-tokens.ts) and the router both call this.
+ * The content words of each offered tool's head (its name and description, up to its first
+ * parameter) in the tools' token sequence: what an utterance's words are related to. A router
+ * builds this once for its tool set; only the utterance changes per request. Parameter and enum
+ * words take no part: they are matched as said.
  */
-export function relatedPositions(tok: Tokenizer, lexicon: Lexicon, ids: readonly number[]): Set<number> {
-  // the tool each head position belongs to (-1: the utterance or a parameter)
-  const toolAt = new Array<number>(ids.length).fill(-1);
-  let tool = -1;
-  let inHead = false;
-  let queryLength = ids.length;
-  ids.forEach((id, i) => {
-    const piece = id < tok.specials.size ? tok.piece(id) : '';
-    if (/^<T\d+>$/.test(piece)) {
-      inHead = true;
-      tool++;
-      queryLength = Math.min(queryLength, i);
-    } else if (/^<P\d+>$/.test(piece)) inHead = false;
-    if (inHead) toolAt[i] = tool;
-  });
-  const spans = wordSpans(tok, ids).filter((s) => contentWord(s.word));
-  const said = spans.filter((s) => s.positions[0] < queryLength);
-  const heads = new Map<number, WordSpan[]>();
-  for (const s of spans) {
-    const t = toolAt[s.positions[0]];
-    if (t >= 0) heads.set(t, [...(heads.get(t) ?? []), s]);
-  }
-  const out = new Set<number>();
-  for (const head of heads.values()) {
-    const literal = new Set(head.map((s) => stem(s.word)));
-    for (const q of said) {
-      if (literal.has(stem(q.word))) continue;
-      for (const s of head) {
-        if (!lexicon.related(q.word, s.word)) continue;
-        for (const p of q.positions) out.add(p);
-        for (const p of s.positions) out.add(p);
-      }
+export class ToolHeads {
+  private readonly heads: Array<{ words: WordSpan[]; literal: Set<string> }> = [];
+
+  /** `toolIds`: the offered tools' tokens, each tool from its `<T…>` slot token on. */
+  constructor(tok: Tokenizer, toolIds: readonly number[]) {
+    // the tool each head position belongs to (-1: a parameter, or before the first tool)
+    const toolAt = new Array<number>(toolIds.length).fill(-1);
+    let tool = -1;
+    let inHead = false;
+    toolIds.forEach((id, i) => {
+      const piece = id < tok.specials.size ? tok.piece(id) : '';
+      if (TOOL_SLOT.test(piece)) {
+        inHead = true;
+        tool++;
+        this.heads.push({ words: [], literal: new Set() });
+      } else if (PARAMETER_SLOT.test(piece)) inHead = false;
+      if (inHead) toolAt[i] = tool;
+    });
+    for (const span of wordSpans(tok, toolIds)) {
+      const t = toolAt[span.positions[0]];
+      if (t < 0 || !contentWord(span.word)) continue;
+      this.heads[t].words.push(span);
+      this.heads[t].literal.add(stem(span.word));
     }
   }
-  return out;
+
+  /**
+   * Positions, in the utterance's tokens followed by the tools', of the utterance's words and the
+   * tool-head words that are related without being the same word. An utterance word a tool's head
+   * already says outright relates to nothing more in that tool ("light" beside "the brightness of
+   * the light" does not also flag "brightness").
+   */
+  related(tok: Tokenizer, lexicon: Lexicon, queryIds: readonly number[]): Set<number> {
+    const said = wordSpans(tok, queryIds).filter((s) => contentWord(s.word));
+    const offset = queryIds.length;
+    const out = new Set<number>();
+    for (const head of this.heads) {
+      for (const q of said) {
+        if (head.literal.has(stem(q.word))) continue;
+        for (const s of head.words) {
+          if (!lexicon.related(q.word, s.word)) continue;
+          for (const p of q.positions) out.add(p);
+          for (const p of s.positions) out.add(p + offset);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Related positions (ToolHeads.related) in one source sequence: the utterance, then the tools from
+ * the first `<T…>` token on. The training recipe (models/recipe/relate-tokens.ts) calls this; the
+ * router keeps its tool set's ToolHeads.
+ */
+export function relatedPositions(tok: Tokenizer, lexicon: Lexicon, ids: readonly number[]): Set<number> {
+  let firstTool = ids.findIndex((id) => id < tok.specials.size && TOOL_SLOT.test(tok.piece(id)));
+  if (firstTool < 0) firstTool = ids.length;
+  return new ToolHeads(tok, ids.slice(firstTool)).related(tok, lexicon, ids.slice(0, firstTool));
 }

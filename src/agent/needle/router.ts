@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, isTimeParameter } from './grammar.js';
 import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, saysOffState, schemaStems, stem, STOPWORDS } from './lexical.js';
-import { Lexicon, relatedPositions } from './related-words.js';
+import { Lexicon, ToolHeads } from './related-words.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
@@ -284,6 +284,8 @@ export class NeedleRouter implements Router {
   private readonly toolTokens: number[][];
   private toolCache: KvSet[] | null = null;
   private schemaTokenSet: Set<number> | null = null;
+  /** the offered tools' head words, for flagging related words (built at the first joint encoding) */
+  private toolHeads: ToolHeads | null = null;
   private readonly lexical: DistinctiveWords;
   /** name words, own enum values and state sides of the offered tools (tool-evidence.ts) */
   private readonly evidence: ToolEvidence;
@@ -354,7 +356,7 @@ export class NeedleRouter implements Router {
 
   /** Separate-mode models: encode every tool once and keep its keys/values. */
   async prepare(): Promise<void> {
-    if (this.separate) this.toolCache = await Promise.all(this.toolTokens.map((ids) => this.encode(ids)));
+    if (this.separate) this.toolCache = await Promise.all(this.toolTokens.map((ids) => this.encodeAlone(ids)));
   }
 
   get separate(): boolean {
@@ -388,9 +390,9 @@ export class NeedleRouter implements Router {
     let cross: KvSet;
     let relevance: Float32Array | null = null;
     if (this.separate && this.toolCache) {
-      cross = concatKv([await this.encode(query, this.schemaTokens), ...this.toolCache], this.model.kvHeads, this.model.headDim);
+      cross = concatKv([await this.encodeAlone(query, this.schemaTokens), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
-      const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
+      const encoded = await this.encodeJoint(query);
       cross = encoded;
       if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
@@ -522,20 +524,30 @@ export class NeedleRouter implements Router {
 
   /** The relevance head's "is called" logit for each tool, read with the query (joint encoding). */
   private async toolRelevance(query: number[]): Promise<number[]> {
-    const encoded = await this.encode([...query, ...this.toolTokens.flat()]);
+    const encoded = await this.encodeJoint(query);
     const relevance = encoded.relevance;
     if (!relevance) throw new Error('Needle router: the model has no relevance head to shortlist tools with');
     return this.tools.map((_, i) => this.toolLogit(relevance, query.length, i));
   }
 
   /**
-   * Every encoding flags related words (related-words.ts), the shortlist's relevance reading too. A
-   * sequence without both an utterance and a tool head (separate mode) has none to flag.
+   * The utterance and every offered tool in one sequence. Every joint encoding flags related words
+   * (related-words.ts), the shortlist's relevance reading too; the tool heads are read once per tool set.
    */
-  private encode(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
+  private encodeJoint(query: number[]): Promise<Encoded> {
+    const ids = [...query, ...this.toolTokens.flat()];
     const lexicon = this.runtime.lexicon;
-    const related = lexicon === null ? undefined : relatedPositions(this.tok, lexicon, ids);
-    return this.model.encode(ids, pointerTags(this.tok, ids, schemaTokens, related, this.model.meta.config.related_flag === true ? 2 : 1));
+    let related: Set<number> | undefined;
+    if (lexicon !== null) {
+      this.toolHeads ??= new ToolHeads(this.tok, this.toolTokens.flat());
+      related = this.toolHeads.related(this.tok, lexicon, query);
+    }
+    return this.model.encode(ids, pointerTags(this.tok, ids, undefined, related, this.model.meta.config.related_flag === true ? 2 : 1));
+  }
+
+  /** An utterance or a tool alone (separate mode): there is nothing to relate its words to. */
+  private encodeAlone(ids: number[], schemaTokens?: ReadonlySet<number>): Promise<Encoded> {
+    return this.model.encode(ids, pointerTags(this.tok, ids, schemaTokens));
   }
 
   /** The offered schemas' ordinary tokens (separate mode: the utterance's exact-match flags). */
