@@ -188,6 +188,25 @@ describe('decoding grammar', () => {
     assert.ok(afterItem('print 5 labels for cable', false).includes('<P2>'));
   });
 
+  it('marks an open number parameter that a said number with a unit it takes still fits', () => {
+    const tools: ToolSchema[] = [{ name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
+      room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] },
+      brightness: { type: 'integer', minimum: 0, maximum: 100, description: 'Brightness in percent' }, fade: { type: 'integer', description: 'fade time in seconds' } }, required: ['room', 'state'] } }];
+    const afterState = (text: string): string[] => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), tok.special('<E2>'), tok.special('<P2>'), tok.special('<E1>')]);
+      return [...grammar.measuredNumberParams(state)].map((id) => tok.piece(id));
+    };
+    assert.deepEqual(afterState('dim the bedroom to twenty percent'), ['<P3>']);
+    assert.deepEqual(afterState('bedroom on and fade over ten seconds'), ['<P4>']);
+    assert.deepEqual(afterState('bedroom light on at twenty'), []); // no unit: it may be anything's
+    assert.deepEqual(afterState('bedroom light on for 200 percent'), []); // out of range
+    // given once, the number is not spare any more
+    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('dim the bedroom to twenty percent')), 1);
+    const given = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), tok.special('<E2>'), tok.special('<P2>'), tok.special('<E1>'), tok.special('<P3>'), ...tok.encode(' 20')]);
+    assert.deepEqual([...grammar.measuredNumberParams(given)], []);
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

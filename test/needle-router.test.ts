@@ -348,6 +348,19 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('barn fans to sixty percent')).calls, [{ name: 'barn_fans', arguments: { state: 'on', speed: 60 } }]);
   });
 
+  it('does not end a call before the number said with its unit', async () => {
+    const router = await fp32.bind([
+      { name: 'set_light', description: 'Turn a light on or off, optionally at a brightness in percent', parameters: { type: 'object', properties: {
+        room: { type: 'string', enum: ['kitchen', 'living_room', 'bedroom', 'hallway'], description: 'Which room' }, state: { type: 'string', enum: ['on', 'off'], description: 'On or off' },
+        brightness: { type: 'integer', minimum: 0, maximum: 100, description: 'Brightness in percent' } }, required: ['room', 'state'] } },
+      { name: 'play_media', description: 'Play, pause or stop music in a room', parameters: { type: 'object', properties: {
+        action: { type: 'string', enum: ['play', 'pause', 'stop'] }, room: { type: 'string', enum: ['kitchen', 'living_room', 'bedroom'] } }, required: ['action'] } },
+    ]);
+    // v7 alone ends the call after the state (the default configuration's light)
+    assert.deepEqual((await router.route('dim the bedroom to twenty percent')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on', brightness: 20 } }]);
+    assert.deepEqual((await router.route('turn on the bedroom light')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on' } }]);
+  });
+
   it('does not act on a clock time that is not one', async () => {
     const router = await fp32.bind([
       { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: { action: { type: 'string', description: 'lock or unlock', enum: ['locked', 'unlocked'] } }, required: ['action'] } },

@@ -23,6 +23,7 @@
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
 import { CLAUSE_JOINERS, FILLER_WORDS, NUMBER_WORD, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
+import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
 
 const MAX_VALUE_TOKENS = 24;
@@ -259,6 +260,28 @@ export class CallGrammar {
 
   private numberCandidates(s: GrammarState): string[] | null {
     return this.numberChoices(s)?.candidates ?? null;
+  }
+
+  /**
+   * In the parameters of a call: the parameter tokens of the number parameters still open that a
+   * said number with a unit they take ("20 percent" -> brightness) fits, no argument having taken it.
+   */
+  measuredNumberParams(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (!s.tool || !(s.phase === 'params' || (s.phase === 'value' && s.value.length > 0))) return out;
+    const entry = s.tool;
+    // the number being given now is not taken yet (closeValue marks it), but it is not spare
+    const current = s.phase === 'value' && isNumberSchema(entry.params[s.param][1]) ? Number(s.valueText) : null;
+    entry.params.forEach(([name, schema], j) => {
+      if (j <= s.lastParam || !isNumberSchema(schema)) return;
+      const fits = this.words.some((w, k) => {
+        const value = this.saidNumber(s, k, j);
+        if (current !== null && Number(w.text) === current) return false;
+        return value !== null && fitsNumber(value, schema) && this.measured[k] && takesUnit(this.words[k + 1].text, name, schema);
+      });
+      if (fits) out.add(this.ids.params[j]);
+    });
+    return out;
   }
 
   /** Indices (into the offered tools) of the tools not called yet in this answer. */

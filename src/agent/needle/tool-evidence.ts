@@ -34,6 +34,12 @@ const UNIT_FAMILIES: ReadonlyArray<{ said: ReadonlySet<string>; takes: ReadonlyS
   { said: ['percent'], takes: ['percent', 'percentage', 'brightness', 'level', 'position', 'volume', 'speed', 'dim', 'open'] },
 ].map(({ said, takes }) => ({ said: new Set(said), takes: new Set(takes.map(stem)) }));
 
+/** Whether a numeric parameter (its name and description) takes a number said with this unit word ("20 percent" -> brightness). */
+export function takesUnit(unit: string, name: string, schema: ParameterSchema): boolean {
+  const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
+  return UNIT_FAMILIES.some((family) => family.said.has(unit) && [...words].some((w) => family.takes.has(w)));
+}
+
 interface ToolTables {
   /** name words that say which device: not generic, not a state word, not a number */
   deviceWords: string[];
