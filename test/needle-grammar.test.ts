@@ -207,6 +207,20 @@ describe('decoding grammar', () => {
     assert.deepEqual([...grammar.measuredNumberParams(given)], []);
   });
 
+  it('marks an open label parameter when the utterance calls something by a name no argument took', () => {
+    const tools: ToolSchema[] = [{ name: 'start_timer', description: 'Start a countdown', parameters: { type: 'object', properties: {
+      seconds: { type: 'integer', description: 'duration' }, sound: { type: 'string', enum: ['bell', 'beep'] }, label: { type: 'string', description: 'what it is for' } }, required: ['seconds'] } }];
+    const afterSeconds = (text: string): string[] => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 600')]);
+      return [...grammar.namedLabelParams(state)].map((id) => tok.piece(id));
+    };
+    assert.deepEqual(afterSeconds('start a timer for ten minutes called pasta'), ['<P3>']);
+    assert.deepEqual(afterSeconds('start a ten minute timer labelled pasta'), ['<P3>']);
+    assert.deepEqual(afterSeconds('start a timer for ten minutes'), []);
+    assert.deepEqual(afterSeconds('call mum in ten minutes'), []); // "call" is not "called"
+  });
+
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);

@@ -361,6 +361,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn on the bedroom light')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on' } }]);
   });
 
+  it('gives what the utterance calls a timer to its label', async () => {
+    const router = await fp32.bind([
+      { name: 'set_timer', description: 'Start a countdown timer', parameters: { type: 'object', properties: {
+        seconds: { type: 'integer', description: 'duration in seconds' }, label: { type: 'string', description: 'name of the timer' } }, required: ['seconds'] } },
+      { name: 'add_to_list', description: 'Add an item to the shopping list', parameters: { type: 'object', properties: { item: { type: 'string' } }, required: ['item'] } },
+    ]);
+    const calls = (await router.route('start a timer for ten minutes called pasta')).calls;
+    assert.deepEqual(calls, [{ name: 'set_timer', arguments: { seconds: 600, label: 'pasta' } }]);
+    assert.deepEqual((await router.route('start a timer for ten minutes')).calls, [{ name: 'set_timer', arguments: { seconds: 600 } }]);
+  });
+
   it('does not act on a clock time that is not one', async () => {
     const router = await fp32.bind([
       { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: { action: { type: 'string', description: 'lock or unlock', enum: ['locked', 'unlocked'] } }, required: ['action'] } },

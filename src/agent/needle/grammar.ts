@@ -94,6 +94,17 @@ const HEAD_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'your
 /** Words of a parameter's name or description that make it a place (a room, an area). */
 const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floor', 'site'].map(stem);
 
+const LABEL_WORDS = ['name', 'title', 'label', 'called'].map(stem);
+/** Words that introduce what something is to be called ("a timer for ten minutes called pasta"). */
+const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'labelled', 'labeled', 'titled']);
+
+/** A free-string parameter that takes what a thing is called (name, title, label in its name or description). */
+function isLabelParameter(name: string, schema: ParameterSchema): boolean {
+  if (schema.enum || schema.type !== 'string') return false;
+  const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
+  return LABEL_WORDS.some((w) => words.has(w));
+}
+
 /** A parameter that names a place (room, area, zone… in its name or description): its free string never starts with a stopword. */
 function isPlaceParameter(name: string, schema: ParameterSchema): boolean {
   const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
@@ -122,6 +133,8 @@ interface ToolEntry {
   clock: boolean[];
   /** per parameter: names a place (room, area, zone… in its name or description), see isPlaceParameter */
   place: boolean[];
+  /** per parameter: takes what a thing is called (isLabelParameter) */
+  label: boolean[];
   /** the words of the tool's name, by stem: a free string never starts with one ("play" of playPlaylist) */
   nameStems: Set<string>;
   /** the words of the tool's name and description, by stem: a number right after one may be the device's (identifierNumbers) */
@@ -183,7 +196,7 @@ export class CallGrammar {
       const params = parameterList(tool);
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
-        place: params.map(([name, p]) => isPlaceParameter(name, p)), nameStems: stemsOf(humanize(tool.name)),
+        place: params.map(([name, p]) => isPlaceParameter(name, p)), label: params.map(([name, p]) => isLabelParameter(name, p)), nameStems: stemsOf(humanize(tool.name)),
         toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
@@ -281,6 +294,24 @@ export class CallGrammar {
       });
       if (fits) out.add(this.ids.params[j]);
     });
+    return out;
+  }
+
+  /** Utterance words right after a naming word ("called pasta"), no argument having taken them. */
+  private namedWords(s: GrammarState): number[] {
+    return this.words.flatMap((w, k) => (k > 0 && NAMING_WORDS.has(this.words[k - 1].text) && !STOPWORDS.has(w.text) && !s.usedWords.has(k) ? [k] : []));
+  }
+
+  /**
+   * In the parameters of a call: the parameter tokens of its open label parameters when the
+   * utterance calls something by a name no argument took ("a timer ... called pasta").
+   */
+  namedLabelParams(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (!s.tool || !(s.phase === 'params' || (s.phase === 'value' && s.value.length > 0))) return out;
+    const named = this.namedWords(s).filter((k) => s.phase !== 'value' || !this.query.slice(this.words[k].from, this.words[k].to).every((id, i) => s.value[i] === id));
+    if (named.length === 0) return out;
+    s.tool.label.forEach((label, j) => { if (label && j > s.lastParam) out.add(this.ids.params[j]); });
     return out;
   }
 
