@@ -211,8 +211,8 @@ def main():
     refs = []
     with open(args.reference) as f:
         for line in list(f)[:5]:
-            src, seg, tgt = line.rstrip("\n").split("|")
-            src = [int(x) for x in src.split()]
+            # "src|seg|tgt" and, after relate-tokens.ts, a fourth field the reference leaves out (no related flags)
+            src = [int(x) for x in line.rstrip("\n").split("|")[0].split()]
             refs.append({"src": src, "greedy": greedy(members, src, meta["eos"], meta["bos"], tagger)})
     with open(os.path.join(args.out, "reference.json"), "w") as f:
         json.dump(refs, f)
