@@ -20,6 +20,8 @@ interface TrainLog {
   evals: Array<{ step: number; token_acc: number; exact: number }>;
 }
 type EvalFile = { variant: string; report: Record<string, Summary> };
+/** What a run's log may carry besides the trainer's own fields. */
+type RunNotes = { resumed_from?: string | null; started?: string; data?: string; data_seed?: number; shipped?: string };
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const stats = read<Record<string, unknown>>(join(work, 'data/stats.json'));
@@ -29,8 +31,8 @@ const stats = read<Record<string, unknown>>(join(work, 'data/stats.json'));
 const runsDir = join(root, 'models/needle/runs');
 const runFiles = existsSync(runsDir) ? readdirSync(runsDir).sort() : [];
 const logs = runFiles.filter((f) => f.endsWith('.log.json'))
-  .map((f) => ({ file: f, log: read<TrainLog & { resumed_from?: string | null; started?: string }>(join(runsDir, f)) }))
-  .filter((x): x is { file: string; log: TrainLog & { resumed_from?: string | null; started?: string } } => x.log !== null);
+  .map((f) => ({ file: f, log: read<TrainLog & RunNotes>(join(runsDir, f)) }))
+  .filter((x): x is { file: string; log: TrainLog & RunNotes } => x.log !== null);
 const lostRuns = runFiles.filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(runsDir, f), 'utf8'));
 const model = read<{ config: Record<string, unknown>; parameters: number }>(join(root, 'models/needle/model.json'));
 const evals = ['fp32', 'int8'].map((v) => read<EvalFile>(join(work, `eval-${v}.json`))).filter((e): e is EvalFile => e !== null);
@@ -46,7 +48,11 @@ for (const md of lostRuns) lines.push(md.trim(), '');
 logs.forEach(({ file, log }) => {
   const title = log.resumed_from ? `continued from ${log.resumed_from.split('/').pop()} (fresh warm-up and cosine decay)` : 'training from scratch';
   lines.push(`## Run \`${file.replace(/\.log\.json$/, '')}\`: ${title}`, '', `- device: ${log.device}; ${log.minutes} min; ${log.steps} steps; ${log.examples_seen} examples seen (${log.epochs} epoch(s) started over ${log.train_examples} training examples)`,
-    `- batch: about ${log.max_tokens} source tokens; AdamW, peak lr ${log.lr}, warm-up then cosine decay over the time budget`, '');
+    `- batch: about ${log.max_tokens} source tokens; AdamW, peak lr ${log.lr}, warm-up then cosine decay over the time budget`);
+  // notes written into a run's log after it (which data, whether it was shipped)
+  if (log.data) lines.push(`- data: ${log.data}${log.data_seed !== undefined ? `, seed ${log.data_seed}` : ''}`);
+  if (log.shipped) lines.push(`- shipped: ${log.shipped}`);
+  lines.push('');
   lines.push('#### Loss curve', '', '| step | examples | minutes | loss | token acc |', '|---:|---:|---:|---:|---:|');
   const every = Math.max(1, Math.floor(log.curve.length / 16));
   log.curve.filter((_, i) => i % every === 0 || i === log.curve.length - 1).forEach((c) => lines.push(`| ${c.step} | ${c.seen} | ${c.minutes} | ${c.loss} | ${c.tok_acc} |`));
