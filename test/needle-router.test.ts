@@ -358,6 +358,7 @@ describe('Needle ONNX model', () => {
     ]);
     // v7 alone ends the call after the state (the default configuration's light)
     assert.deepEqual((await router.route('dim the bedroom to twenty percent')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on', brightness: 20 } }]);
+    assert.deepEqual((await router.route('bedroom lights at half brightness')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on', brightness: 50 } }]);
     assert.deepEqual((await router.route('turn on the bedroom light')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on' } }]);
   });
 

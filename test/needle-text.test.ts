@@ -24,6 +24,8 @@ describe('inverse text normalisation', () => {
     ['set it to minus five', 'set it to -5'],
     ['open the blinds halfway', 'open the blinds 50 percent'],
     ['open them half way please', 'open them 50 percent please'],
+    ['bedroom lights at half brightness', 'bedroom lights at brightness 50 percent'],
+    ['leave the blinds half open please', 'leave the blinds open 50 percent please'],
     ['the wi-fi in room 5-10', 'the wi fi in room 5 10'],
     ['quarter to eight', '07:45'],
     ['set a timer for five minutes and thirty seconds', 'set a timer for 330 seconds'],

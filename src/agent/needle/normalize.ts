@@ -251,6 +251,9 @@ function durationsToSeconds(tokens: string[]): string[] {
   return out;
 }
 
+/** Words after which "half" is a level: 50 percent. */
+const HALF_OF: ReadonlySet<string> = new Set(['brightness', 'power', 'volume', 'speed', 'level', 'open', 'opened', 'closed', 'strength', 'intensity']);
+
 /** The one entry point: raw utterance -> canonical model input text. */
 export function normalizeUtterance(text: string): string {
   let tokens = clean(text).split(' ').filter((w) => w.length > 0);
@@ -260,6 +263,9 @@ export function normalizeUtterance(text: string): string {
   tokens = tokens.map((w) => (w === 'per' ? w : w === 'percentage' ? 'percent' : w));
   // "halfway" is a position: 50 percent
   tokens = tokens.flatMap((w, i) => (w === 'halfway' ? ['50', 'percent'] : w === 'half' && tokens[i + 1] === 'way' ? ['50'] : w === 'way' && tokens[i - 1] === 'half' ? ['percent'] : [w]));
+  // "half brightness", "half open": a level of 50 percent, said after the word so the number ends
+  // the phrase as "<n> percent" does elsewhere (not "half an hour", "half past", "the half marathon")
+  tokens = tokens.flatMap((w, i) => (w === 'half' && HALF_OF.has(tokens[i + 1] ?? '') ? [] : HALF_OF.has(w) && tokens[i - 1] === 'half' ? [w, '50', 'percent'] : [w]));
   return tokens.join(' ');
 }
 
