@@ -239,6 +239,25 @@ describe('decoding grammar', () => {
     assert.ok(!grammar.allowed(afterBoth).includes(grammar.ids.call), 'no tool is left for a third call');
   });
 
+  it('calls a tool again only for another of its values the utterance says, when allowed to', () => {
+    const tools: ToolSchema[] = [
+      { name: 'plug', description: 'Switch a plug', parameters: { type: 'object', properties: { device: { type: 'string', enum: ['kettle', 'fan', 'side_lamp'] }, state: { type: 'string', enum: ['on', 'off'] } }, required: ['device', 'state'] } },
+      { name: 'energy_used', description: 'Energy a device used', parameters: { type: 'object', properties: { which: { type: 'string', enum: ['lamp', 'desk'] } }, required: ['which'] } },
+    ];
+    const afterKettle = (text: string, repeat: { tool: number; spoken: ReadonlySet<number> } | null, device = '<E1>'): string[] => {
+      const grammar = new CallGrammar(tok, tools, [1, 2], encodeQuery(tok, normalizeUtterance(text)), 4, false, repeat);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), tok.special(device), tok.special('<P2>'), tok.special('<E2>'), grammar.ids.call]);
+      return grammar.allowed(state).map((id) => tok.piece(id));
+    };
+    const plugOnly = { tool: 0, spoken: new Set([0]) };
+    assert.deepEqual(afterKettle('turn off the kettle and the fan', plugOnly), ['<T1>', '<T2>']);
+    assert.deepEqual(afterKettle('turn off the kettle and the fan', null), ['<T2>']); // not allowed by the router
+    assert.deepEqual(afterKettle('turn off the kettle', plugOnly), ['<T2>']); // no other value said
+    assert.deepEqual(afterKettle('turn off the kettle and the lamp', plugOnly, '<E1>'), ['<T2>']); // "lamp" alone is not side_lamp
+    assert.deepEqual(afterKettle('turn off the fan and the side lamp', { tool: 0, spoken: new Set([0, 1]) }, '<E2>'), ['<T2>']); // "lamp" is a value of a tool said too
+    assert.deepEqual(afterKettle('turn off the fan and the side lamp', plugOnly, '<E2>'), ['<T1>', '<T2>']);
+  });
+
   it('gives an MQTT topic said as words as levels joined by slashes', () => {
     const tools: ToolSchema[] = [{ name: 'mqtt_publish', description: 'Publish a payload', parameters: { type: 'object', properties: {
       path: { type: 'string', description: 'MQTT topic' }, payload: { type: 'string' } }, required: ['path', 'payload'] } }];

@@ -373,6 +373,19 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('start a timer for ten minutes')).calls, [{ name: 'set_timer', arguments: { seconds: 600 } }]);
   });
 
+  it('calls one tool twice for two of its values ("the kettle and the fan")', async () => {
+    const router = await fp32.bind([
+      { name: 'switch_plug', description: 'Switch a smart plug on or off', parameters: { type: 'object', properties: {
+        plug: { type: 'string', enum: ['fan', 'heater', 'coffee_machine'], description: 'Which plug' }, state: { type: 'string', enum: ['on', 'off'] } }, required: ['plug', 'state'] } },
+      { name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
+        room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] } }, required: ['room', 'state'] } },
+    ]);
+    // v7 alone, and the grammar before, called switch_plug once
+    assert.deepEqual((await router.route('turn off the coffee machine and the fan')).calls, [
+      { name: 'switch_plug', arguments: { plug: 'coffee_machine', state: 'off' } }, { name: 'switch_plug', arguments: { plug: 'fan', state: 'off' } }]);
+    assert.deepEqual((await router.route('turn off the fan')).calls, [{ name: 'switch_plug', arguments: { plug: 'fan', state: 'off' } }]);
+  });
+
   it('does not act on a clock time that is not one', async () => {
     const router = await fp32.bind([
       { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: { action: { type: 'string', description: 'lock or unlock', enum: ['locked', 'unlocked'] } }, required: ['action'] } },

@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, FILLER_WORDS, NUMBER_WORD, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, FILLER_WORDS, NUMBER_WORD, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -105,6 +105,11 @@ function isLabelParameter(name: string, schema: ParameterSchema): boolean {
   return LABEL_WORDS.some((w) => words.has(w));
 }
 
+/** An enum value's words by stem, state words (on, off, open, ...) left out. */
+function valueStems(value: string): Set<string> {
+  return new Set([...stemsOf(humanize(value))].filter((w) => !POLARITY_STEMS.has(w)));
+}
+
 /** A parameter that names a place (room, area, zone… in its name or description): its free string never starts with a stopword. */
 function isPlaceParameter(name: string, schema: ParameterSchema): boolean {
   const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
@@ -173,6 +178,8 @@ export class CallGrammar {
   private readonly words: QueryWord[] = [];
   /** per utterance word: a number said with a unit and nothing more (measuredNumber) */
   private readonly measured: boolean[];
+  /** the utterance's words, by stem */
+  private readonly saidStems: Set<string>;
   /** token position -> index of its word */
   private readonly wordAt: number[] = [];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
@@ -183,7 +190,12 @@ export class CallGrammar {
    * for a top or bottom ("flat out", "stop").
    */
   constructor(private readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[], queryTokenIds: readonly number[], private readonly maxCalls = 4,
-    private readonly impliedOptional = true) {
+    private readonly impliedOptional = true,
+    /**
+     * the tool that may be called again for another enum value the utterance says (saysAnotherValue),
+     * and the other tools the utterance speaks of (a value of theirs is theirs)
+     */
+    private readonly repeat: { tool: number; spoken: ReadonlySet<number> } | null = null) {
     this.ids = {
       call: tok.special('<call>'),
       eos: tok.special('<eos>'),
@@ -213,6 +225,7 @@ export class CallGrammar {
     });
     for (const w of this.words) w.text = w.text.trim();
     this.measured = this.words.map((_, k) => this.measuredNumber(k));
+    this.saidStems = stemsOf(this.words.map((w) => w.text).join(' '));
   }
 
   /**
@@ -321,11 +334,50 @@ export class CallGrammar {
     return this.entries.flatMap((e, i) => (open.has(e) ? [i] : []));
   }
 
-  /** Tools not yet called in this answer (and not the one being called now). */
+  /**
+   * Tools not yet called in this answer (and not the one being called now), and tools called already
+   * that the utterance gives another of their enum values ("turn off the coffee machine and the
+   * fan": switch_plug again for the fan).
+   */
   private uncalled(s: GrammarState): ToolEntry[] {
-    const used = new Set(s.calls.map((c) => c.name));
-    if (s.tool) used.add(s.tool.tool.name);
-    return this.entries.filter((e) => !used.has(e.tool.name));
+    const given = s.tool ? [...s.calls, { name: s.tool.tool.name, arguments: s.args }] : s.calls;
+    const used = new Set(given.map((c) => c.name));
+    // a tool again only while it is the only one called: in a command for several tools, another value
+    // said is usually another call's ("the garage" of the garage door beside a camera's garage)
+    return this.entries.filter((e, i) => !used.has(e.tool.name) || (this.repeat?.tool === i && used.size === 1 && this.saysAnotherValue(e, given)));
+  }
+
+  /**
+   * Whether the utterance says a value of an enum parameter of the tool that no call of it gave that
+   * parameter, with a word of its own: not only words of a value given already ("gate" beside the
+   * "side gate" taken), and none of another offered tool's name or of a value of another tool the
+   * utterance speaks of ("garage" of a camera beside GarageDoor, "nursery" of a light beside a
+   * snapshot of the nursery).
+   */
+  private saysAnotherValue(e: ToolEntry, given: readonly ToolCall[]): boolean {
+    const own = given.filter((c) => c.name === e.tool.name);
+    const otherNames = new Set(this.entries.filter((o) => o !== e).flatMap((o) => [...o.nameStems]));
+    this.entries.forEach((o, i) => {
+      if (o === e || !this.repeat?.spoken.has(i)) return;
+      for (const [, schema] of o.params) for (const v of schema.enum ?? []) for (const w of valueStems(String(v))) otherNames.add(w);
+    });
+    return e.params.some(([name, schema]) => {
+      if (schema.enum === undefined || !own.some((c) => name in c.arguments)) return false;
+      const taken = new Set(own.flatMap((c) => (name in c.arguments ? [...valueStems(String(c.arguments[name]))] : [])));
+      return schema.enum.some((v) => {
+        const stems = valueStems(String(v));
+        return stems.size > 0 && [...stems].every((w) => this.saidStems.has(w) && !otherNames.has(w)) && [...stems].some((w) => !taken.has(w));
+      });
+    });
+  }
+
+  /** At an enum parameter's first value token: the values earlier calls of this tool gave that parameter. */
+  givenValues(s: GrammarState): Set<string> {
+    const out = new Set<string>();
+    if (s.phase !== 'value' || !s.tool) return out;
+    const name = s.tool.params[s.param][0];
+    for (const c of s.calls) if (c.name === s.tool.tool.name && name in c.arguments) out.add(String(c.arguments[name]));
+    return out;
   }
 
   start(): GrammarState {
