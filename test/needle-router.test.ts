@@ -386,6 +386,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn off the fan')).calls, [{ name: 'switch_plug', arguments: { plug: 'fan', state: 'off' } }]);
   });
 
+  it('gives each of the calls of one tool the state said in its own clause', async () => {
+    const router = await fp32.bind([
+      { name: 'conveyor', description: 'Start or stop a conveyor belt', parameters: { type: 'object', properties: {
+        belt: { type: 'string', enum: ['belt_1', 'belt_2', 'belt_3'] }, command: { type: 'string', enum: ['start', 'stop'] } }, required: ['belt', 'command'] } },
+      { name: 'page_supervisor', description: 'Page the shift supervisor', parameters: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] } },
+    ]);
+    // with the tool's own word ("belt") as the anchor both clauses were in scope, and the states crossed
+    assert.deepEqual((await router.route('stop belt two and start belt three')).calls, [
+      { name: 'conveyor', arguments: { belt: 'belt_2', command: 'stop' } }, { name: 'conveyor', arguments: { belt: 'belt_3', command: 'start' } }]);
+  });
+
   it('does not act on a clock time that is not one', async () => {
     const router = await fp32.bind([
       { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: { action: { type: 'string', description: 'lock or unlock', enum: ['locked', 'unlocked'] } }, required: ['action'] } },

@@ -684,7 +684,9 @@ export class NeedleRouter implements Router {
         bonus.set(grammar.ids.call, (bonus.get(grammar.ids.call) ?? 0) + COMMAND_BONUS);
       }
       if (state.phase === 'tool') bonus = this.withLexicalEvidence(bonus, allowed, lexicalHits);
-      else if (state.phase === 'value' && !isAnotherCallDecision(grammar, state, allowed)) bonus = withEnumEvidence(bonus, grammar, state, normalizedText, () => this.polarityScope(grammar, state, normalizedText));
+      else if (state.phase === 'value' && !isAnotherCallDecision(grammar, state, allowed)) {
+        bonus = withEnumEvidence(bonus, grammar, state, normalizedText, () => this.polarityScope(grammar, state, normalizedText, repeat?.tool));
+      }
       else if (isAnotherCallDecision(grammar, state, allowed)) {
         // another call needs a tool the utterance names: otherwise a sibling of the tool just called
         // ("start" beside "stop") rides along on the relevance it shares with it
@@ -725,15 +727,37 @@ export class NeedleRouter implements Router {
     return hasUnexplainedClause(normalizedText, explained);
   }
 
-  /** The clauses of the utterance about the call being built: its tool's distinctive words and the values chosen so far. */
-  private polarityScope(grammar: CallGrammar, state: GrammarState, normalizedText: string): string {
+  /**
+   * The clauses of the utterance about the call being built: its tool's distinctive words and the
+   * values chosen so far. For the tool that may be called for several targets (`repeatable`), the
+   * words that tell its chosen enum values from their siblings only, once there are any ("stop belt
+   * two and start belt three": "3" for belt_3, not "belt", which both clauses say).
+   */
+  private polarityScope(grammar: CallGrammar, state: GrammarState, normalizedText: string, repeatable?: number): string {
     const { tool } = grammar.position(state);
     if (tool < 0) return normalizedText;
+    if (tool === repeatable) {
+      const own = this.distinctiveValueWords(tool, state.args);
+      if (own.size > 0) return clauseScope(normalizedText, own);
+    }
     const anchors = new Set(this.lexical.of(tool));
     for (const value of Object.values(state.args)) {
       if (typeof value === 'string') for (const w of humanize(value).split(' ')) if (w.length > 0) anchors.add(w);
     }
     return clauseScope(normalizedText, anchors);
+  }
+
+  /** The words of a call's enum arguments that no other value of the same parameter has. */
+  private distinctiveValueWords(tool: number, args: Readonly<Record<string, unknown>>): Set<string> {
+    const out = new Set<string>();
+    const properties = this.view[tool].parameters.properties ?? {};
+    for (const [name, value] of Object.entries(args)) {
+      const values = properties[name]?.enum;
+      if (!values || typeof value !== 'string') continue;
+      const others = new Set(values.filter((v) => v !== value).flatMap((v) => humanize(String(v)).toLowerCase().split(' ')));
+      for (const w of humanize(value).toLowerCase().split(' ')) if (w.length > 0 && !others.has(w)) out.add(w);
+    }
+    return out;
   }
 
   /** The allowed tokens narrowed to the forced tool sequence: its next tool, and call/stop as it says. */
