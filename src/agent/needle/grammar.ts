@@ -356,17 +356,17 @@ export class CallGrammar {
    */
   private saysAnotherValue(e: ToolEntry, given: readonly ToolCall[]): boolean {
     const own = given.filter((c) => c.name === e.tool.name);
-    const otherNames = new Set(this.entries.filter((o) => o !== e).flatMap((o) => [...o.nameStems]));
+    const othersWords = new Set(this.entries.filter((o) => o !== e).flatMap((o) => [...o.nameStems]));
     this.entries.forEach((o, i) => {
       if (o === e || !this.repeat?.spoken.has(i)) return;
-      for (const [, schema] of o.params) for (const v of schema.enum ?? []) for (const w of valueStems(String(v))) otherNames.add(w);
+      for (const [, schema] of o.params) for (const v of schema.enum ?? []) for (const w of valueStems(String(v))) othersWords.add(w);
     });
     return e.params.some(([name, schema]) => {
       if (schema.enum === undefined || !own.some((c) => name in c.arguments)) return false;
       const taken = new Set(own.flatMap((c) => (name in c.arguments ? [...valueStems(String(c.arguments[name]))] : [])));
       return schema.enum.some((v) => {
         const stems = valueStems(String(v));
-        return stems.size > 0 && [...stems].every((w) => this.saidStems.has(w) && !otherNames.has(w)) && [...stems].some((w) => !taken.has(w));
+        return stems.size > 0 && [...stems].every((w) => this.saidStems.has(w) && !othersWords.has(w)) && [...stems].some((w) => !taken.has(w));
       });
     });
   }
