@@ -80,7 +80,7 @@ function printSummary(name: string, s: Summary): void {
 
 async function main(): Promise<void> {
   const runtime = await NeedleRuntime.load(modelDir, variant, 1, relatedWords);
-if (related === 'synonyms' && runtime.lexicon !== null) runtime.lexicon.broaderToo = false;
+  if (related === 'synonyms' && runtime.lexicon !== null) runtime.lexicon.broaderToo = false;
   const report: Record<string, Summary> = {};
   if (errorsOut) writeFileSync(errorsOut, '');
   for (const file of files) {

@@ -180,6 +180,8 @@ export class CallGrammar {
   private readonly measured: boolean[];
   /** the utterance's words, by stem */
   private readonly saidStems: Set<string>;
+  /** for the tool that may be called again: the words of the other tools (wordsOfOthers), read at its first repeat check */
+  private othersWords: Set<string> | null = null;
   /** token position -> index of its word */
   private readonly wordAt: number[] = [];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
@@ -288,13 +290,18 @@ export class CallGrammar {
     return this.numberChoices(s)?.candidates ?? null;
   }
 
+  /** Whether the call being built may go on to a later parameter or end here: after its tool, or after a value. */
+  private atParameterChoice(s: GrammarState): boolean {
+    return s.phase === 'params' || (s.phase === 'value' && s.value.length > 0);
+  }
+
   /**
    * In the parameters of a call: the parameter tokens of the number parameters still open that a
    * said number with a unit they take ("20 percent" -> brightness) fits, no argument having taken it.
    */
   measuredNumberParams(s: GrammarState): Set<number> {
     const out = new Set<number>();
-    if (!s.tool || !(s.phase === 'params' || (s.phase === 'value' && s.value.length > 0))) return out;
+    if (!s.tool || !this.atParameterChoice(s)) return out;
     const entry = s.tool;
     // the number being given now is not taken yet (closeValue marks it), but it is not spare
     const current = s.phase === 'value' && isNumberSchema(entry.params[s.param][1]) ? Number(s.valueText) : null;
@@ -321,7 +328,7 @@ export class CallGrammar {
    */
   namedLabelParams(s: GrammarState): Set<number> {
     const out = new Set<number>();
-    if (!s.tool || !(s.phase === 'params' || (s.phase === 'value' && s.value.length > 0))) return out;
+    if (!s.tool || !this.atParameterChoice(s)) return out;
     const named = this.namedWords(s).filter((k) => s.phase !== 'value' || !this.query.slice(this.words[k].from, this.words[k].to).every((id, i) => s.value[i] === id));
     if (named.length === 0) return out;
     s.tool.label.forEach((label, j) => { if (label && j > s.lastParam) out.add(this.ids.params[j]); });
@@ -356,11 +363,7 @@ export class CallGrammar {
    */
   private saysAnotherValue(e: ToolEntry, given: readonly ToolCall[]): boolean {
     const own = given.filter((c) => c.name === e.tool.name);
-    const othersWords = new Set(this.entries.filter((o) => o !== e).flatMap((o) => [...o.nameStems]));
-    this.entries.forEach((o, i) => {
-      if (o === e || !this.repeat?.spoken.has(i)) return;
-      for (const [, schema] of o.params) for (const v of schema.enum ?? []) for (const w of valueStems(String(v))) othersWords.add(w);
-    });
+    const othersWords = (this.othersWords ??= this.wordsOfOthers(e));
     return e.params.some(([name, schema]) => {
       if (schema.enum === undefined || !own.some((c) => name in c.arguments)) return false;
       const taken = new Set(own.flatMap((c) => (name in c.arguments ? [...valueStems(String(c.arguments[name]))] : [])));
@@ -369,6 +372,16 @@ export class CallGrammar {
         return stems.size > 0 && [...stems].every((w) => this.saidStems.has(w) && !othersWords.has(w)) && [...stems].some((w) => !taken.has(w));
       });
     });
+  }
+
+  /** The other tools' name words, and the enum value words of the other tools the utterance speaks of (repeat.spoken). */
+  private wordsOfOthers(e: ToolEntry): Set<string> {
+    const out = new Set(this.entries.filter((o) => o !== e).flatMap((o) => [...o.nameStems]));
+    this.entries.forEach((o, i) => {
+      if (o === e || !this.repeat?.spoken.has(i)) return;
+      for (const [, schema] of o.params) for (const v of schema.enum ?? []) for (const w of valueStems(String(v))) out.add(w);
+    });
+    return out;
   }
 
   /** At an enum parameter's first value token: the values earlier calls of this tool gave that parameter. */

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { GENERIC_TOOL_WORDS, stem, STOPWORDS } from './lexical.js';
-import { type WordSpan, wordSpans } from './serialize.js';
+import { firstToolPosition, type WordSpan, wordSpans } from './serialize.js';
 import type { Tokenizer } from './tokenizer.js';
 
 interface LexiconJson {
@@ -206,7 +206,6 @@ export class ToolHeads {
  * router keeps its tool set's ToolHeads.
  */
 export function relatedPositions(tok: Tokenizer, lexicon: Lexicon, ids: readonly number[]): Set<number> {
-  let firstTool = ids.findIndex((id) => id < tok.specials.size && TOOL_SLOT.test(tok.piece(id)));
-  if (firstTool < 0) firstTool = ids.length;
+  const firstTool = firstToolPosition(tok, ids);
   return new ToolHeads(tok, ids.slice(firstTool)).related(tok, lexicon, ids.slice(0, firstTool));
 }

@@ -655,7 +655,7 @@ export class NeedleRouter implements Router {
     // broken; development and fresh sets: no answer turned right or wrong, tool-name -0.1 to -0.5 on
     // answers wrong already (a second call of one tool in a command for several tools)
     const leader = leadingTool(lexicalHits);
-    const repeat = leader.length > 0 ? { tool: leader[0], spoken: new Set(lexicalHits.flatMap((h, i) => (h > 0 ? [i] : []))) } : null;
+    const repeat = leader !== null ? { tool: leader, spoken: new Set(lexicalHits.flatMap((h, i) => (h > 0 ? [i] : []))) } : null;
     const grammar = new CallGrammar(this.tok, this.view, this.slots, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat);
     let state = grammar.start();
     let past = this.model.emptyCache();
@@ -700,8 +700,11 @@ export class NeedleRouter implements Router {
         if (open) bonus.set(grammar.ids.eos, (bonus.get(grammar.ids.eos) ?? 0) - OPEN_CLAUSE_PENALTY);
         else bonus.set(grammar.ids.call, (bonus.get(grammar.ids.call) ?? 0) + penalty);
       }
-      bonus = withPendingParameters(bonus, grammar, allowed, grammar.measuredNumberParams(state), MEASURED_NUMBER_PENALTY);
-      bonus = withPendingParameters(bonus, grammar, allowed, grammar.namedLabelParams(state), NAME_PENDING_PENALTY);
+      if (allowed.includes(grammar.ids.eos) || allowed.includes(grammar.ids.call)) {
+        // the call could end here: not while a parameter the utterance still has a value for may come
+        bonus = withPendingParameters(bonus, grammar, allowed, grammar.measuredNumberParams(state), MEASURED_NUMBER_PENALTY);
+        bonus = withPendingParameters(bonus, grammar, allowed, grammar.namedLabelParams(state), NAME_PENDING_PENALTY);
+      }
       if (state.phase === 'value') bonus = this.withStringExtension(bonus, grammar, state, allowed);
       if (state.phase === 'value' && state.value.length === 0) {
         bonus = withPlaceStart(bonus, grammar, state, allowed);
@@ -816,11 +819,11 @@ export class NeedleRouter implements Router {
   }
 }
 
-/** The tool with the most lexical hits when it has at least twice as many as any other, as a list of none or one index. */
-function leadingTool(hits: readonly number[]): number[] {
+/** The tool with the most lexical hits when it has at least twice as many as any other; null when none leads. */
+function leadingTool(hits: readonly number[]): number | null {
   const leader = hits.indexOf(Math.max(...hits));
   const runnerUp = Math.max(0, ...hits.filter((_, i) => i !== leader));
-  return leader >= 0 && hits[leader] > 0 && hits[leader] >= 2 * runnerUp ? [leader] : [];
+  return leader >= 0 && hits[leader] > 0 && hits[leader] >= 2 * runnerUp ? leader : null;
 }
 
 /** Whether call `a` is call `b` again: the same tool with the same arguments. */

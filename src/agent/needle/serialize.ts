@@ -105,8 +105,7 @@ export function pointerTags(tok: Tokenizer, ids: readonly number[], schemaTokens
   const n = ids.length;
   const out = new Array<number>(5 * n).fill(0);
   const firstOrdinary = tok.specials.size;
-  let firstTool = ids.findIndex((id) => id < firstOrdinary && /^<T\d+>$/.test(tok.piece(id)));
-  if (firstTool < 0) firstTool = n;
+  const firstTool = firstToolPosition(tok, ids);
   const queryTokens = new Set(ids.slice(0, firstTool).filter((id) => id >= firstOrdinary));
   // separate tool encoding: the utterance is encoded alone, its flags come from the offered schemas
   const schemaTokens = schemaTokensOutside ?? new Set(ids.slice(firstTool).filter((id) => id >= firstOrdinary));
@@ -129,6 +128,12 @@ export function pointerTags(tok: Tokenizer, ids: readonly number[], schemaTokens
     prev = id;
   });
   return out;
+}
+
+/** Where the tools start in a source sequence: the first tool slot token (`<T3>`), or its length when it has none (the utterance alone). */
+export function firstToolPosition(tok: Tokenizer, ids: readonly number[]): number {
+  const at = ids.findIndex((id) => id < tok.specials.size && /^<T\d+>$/.test(tok.piece(id)));
+  return at < 0 ? ids.length : at;
 }
 
 /** A word of the source and the positions of its tokens (a token starting with a space opens a word). */

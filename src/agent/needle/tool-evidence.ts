@@ -34,10 +34,16 @@ const UNIT_FAMILIES: ReadonlyArray<{ said: ReadonlySet<string>; takes: ReadonlyS
   { said: ['percent'], takes: ['percent', 'percentage', 'brightness', 'level', 'position', 'volume', 'speed', 'dim', 'open'] },
 ].map(({ said, takes }) => ({ said: new Set(said), takes: new Set(takes.map(stem)) }));
 
-/** Whether a numeric parameter (its name and description) takes a number said with this unit word ("20 percent" -> brightness). */
+type UnitFamily = (typeof UNIT_FAMILIES)[number];
+
+/** Whether a numeric parameter takes numbers said with the units of this family, by the words of its name and description. */
+function takesFamily(family: UnitFamily, name: string, schema: ParameterSchema): boolean {
+  return (schema.type === 'integer' || schema.type === 'number') && [...stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`)].some((w) => family.takes.has(w));
+}
+
+/** Whether a numeric parameter takes a number said with this unit word ("20 percent" -> brightness). */
 export function takesUnit(unit: string, name: string, schema: ParameterSchema): boolean {
-  const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
-  return UNIT_FAMILIES.some((family) => family.said.has(unit) && [...words].some((w) => family.takes.has(w)));
+  return UNIT_FAMILIES.some((family) => family.said.has(unit) && takesFamily(family, name, schema));
 }
 
 interface ToolTables {
@@ -68,8 +74,7 @@ export class ToolEvidence {
         pairNamed: POLARITIES.map((pair) => [...pair.said[0], ...pair.said[1]].some((w) => name.has(w))
           && !Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesBothSides(key, p, pair))),
         params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
-        units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) =>
-          (p.type === 'integer' || p.type === 'number') && [...stemsOf(`${humanize(key)} ${schemaText(p.description ?? '')}`)].some((w) => family.takes.has(w)))),
+        units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesFamily(family, key, p))),
       };
     });
     const owners = new Map<string, Set<number>>();
