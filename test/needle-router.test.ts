@@ -362,6 +362,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn on the bedroom light')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on' } }]);
   });
 
+  it('copies a free string in the words said, not the normalised ones', async () => {
+    const router = await fp32.bind([
+      { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },
+      { name: 'set_thermostat', description: 'Set the heating target temperature in degrees Celsius', parameters: { type: 'object', properties: {
+        temperature: { type: 'number', minimum: 5, maximum: 30, description: 'Target temperature' } }, required: ['temperature'] } },
+    ]);
+    // the model reads and copies "the meeting starts in 300 seconds"
+    assert.deepEqual((await router.route('announce that the meeting starts in five minutes')).calls, [{ name: 'announce', arguments: { text: 'the meeting starts in five minutes' } }]);
+    assert.deepEqual((await router.route('make it twenty two and a half degrees')).calls, [{ name: 'set_thermostat', arguments: { temperature: 22.5 } }]);
+  });
+
   it('gives what the utterance calls a timer to its label', async () => {
     const router = await fp32.bind([
       { name: 'set_timer', description: 'Start a countdown timer', parameters: { type: 'object', properties: {

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { normalizeUtterance, numberToWords } from '../src/agent/needle/normalize.js';
+import { normalizeUtterance, normalizeWithSources, numberToWords, saidWordsOf } from '../src/agent/needle/normalize.js';
+import { inSaidWords } from '../src/agent/needle/said-strings.js';
 import { encodeAnswer, encodeTool, humanize } from '../src/agent/needle/serialize.js';
 import { preTokenize, Tokenizer, trainTokenizer } from '../src/agent/needle/tokenizer.js';
 import type { ToolSchema } from '../src/agent/types.js';
@@ -42,12 +43,47 @@ describe('inverse text normalisation', () => {
     ['extruder to 1,500 rpm', 'extruder to 1500 rpm'],
     ['lights 1, 2 and 3', 'lights 1 2 and 3'],
     ['minus five degrees', '-5 degrees'],
+    ['make it twenty two and a half degrees', 'make it 22.5 degrees'],
+    ['two and a half hours', '9000 seconds'],
     ['a hundred percent', '100 percent'],
     ["it's too dark in here", "it's too dark in here"],
   ];
   for (const [input, expected] of cases) {
     it(`"${input}"`, () => assert.equal(normalizeUtterance(input), expected));
   }
+  it('knows which said words each normalised word stands for', () => {
+    const u = normalizeWithSources('Announce: the meeting starts in five minutes, at half past seven!');
+    assert.equal(u.text, 'announce the meeting starts in 300 seconds at 07:30');
+    assert.equal(u.text, normalizeUtterance('Announce: the meeting starts in five minutes, at half past seven!'));
+    assert.deepEqual(u.sources, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 7], [5, 7], [7, 8], [8, 11]]);
+    assert.equal(saidWordsOf(u, 1, 7), 'the meeting starts in five minutes');
+    assert.equal(saidWordsOf(u, 6, 7), 'five minutes');
+    assert.equal(saidWordsOf(u, 8, 9), 'half past seven');
+    // a word the normaliser added stands for nothing said
+    const half = normalizeWithSources('bedroom lights at half brightness');
+    assert.equal(half.text, 'bedroom lights at brightness 50 percent');
+    assert.equal(saidWordsOf(half, 4, 6), null);
+    assert.equal(saidWordsOf(half, 3, 6), 'brightness');
+  });
+  it('gives copied free strings back in the words said, clock times and topics in their canonical form', () => {
+    const tools: ToolSchema[] = [
+      { name: 'announce', description: 'Say a sentence', parameters: { type: 'object', properties: { text: { type: 'string' }, room: { type: 'string', enum: ['kitchen', '5 seconds'] } } } },
+      { name: 'remind', description: 'A reminder', parameters: { type: 'object', properties: { at: { type: 'string' }, what: { type: 'string' } } } },
+      { name: 'publish', description: 'Publish to MQTT', parameters: { type: 'object', properties: { topic: { type: 'string', description: 'MQTT topic' } } } },
+    ];
+    const u = normalizeWithSources('say dinner in ten minutes and remind me at 7:30 pm to call sam and publish on home two');
+    assert.equal(u.text, 'say dinner in 600 seconds and remind me at 19:30 to call sam and publish on home 2');
+    const calls = inSaidWords([
+      { name: 'announce', arguments: { text: 'dinner in 600 seconds', room: '5 seconds' } },
+      { name: 'remind', arguments: { at: '19:30', what: 'to call sam' } },
+      { name: 'publish', arguments: { topic: 'home/2' } },
+    ], tools, u);
+    assert.deepEqual(calls, [
+      { name: 'announce', arguments: { text: 'dinner in ten minutes', room: '5 seconds' } },
+      { name: 'remind', arguments: { at: '19:30', what: 'to call sam' } },
+      { name: 'publish', arguments: { topic: 'home/2' } },
+    ]);
+  });
   it('spells numbers the way a recogniser writes them', () => {
     assert.equal(numberToWords(72), 'seventy two');
     assert.equal(numberToWords(2024), 'two thousand twenty four');

@@ -251,22 +251,103 @@ function durationsToSeconds(tokens: string[]): string[] {
   return out;
 }
 
+/** Pass 4: "22 and a half degrees" -> "22.5 degrees" (durations took theirs first: "2 and a half hours"). */
+function halvesToDecimals(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const half = isInt(tokens[i]) && tokens[i + 1] === 'and' && tokens[i + 2] === 'a' && tokens[i + 3] === 'half';
+    out.push(half ? `${tokens[i]}.5` : tokens[i]);
+    if (half) i += 3;
+  }
+  return out;
+}
+
 /** Words after which "half" is a level: 50 percent. */
 const HALF_OF: ReadonlySet<string> = new Set(['brightness', 'power', 'volume', 'speed', 'level', 'open', 'opened', 'closed', 'strength', 'intensity']);
 
 /** The one entry point: raw utterance -> canonical model input text. */
 export function normalizeUtterance(text: string): string {
-  let tokens = clean(text).split(' ').filter((w) => w.length > 0);
-  tokens = numbersToDigits(tokens);
+  return normalizeWords(spokenWords(text)).join(' ');
+}
+
+/** The utterance's words as said: lowercase, symbols spelled, punctuation dropped ("Dim to 20%!" -> dim to 20 percent). */
+function spokenWords(text: string): string[] {
+  return clean(text).split(' ').filter((w) => w.length > 0);
+}
+
+/** A normalised utterance that knows, for each of its words, which words of the utterance as said it stands for. */
+export interface SourcedUtterance {
+  /** the canonical text (normalizeUtterance) */
+  text: string;
+  /** the words as said (lowercase, punctuation dropped) */
+  spoken: string[];
+  /** per word of `text`: the range [from, to) of `spoken` it came from (empty for a word the normaliser added) */
+  sources: Array<[number, number]>;
+}
+
+/** normalizeUtterance, keeping where each canonical word came from ("300 seconds" <- "five minutes"). */
+export function normalizeWithSources(text: string): SourcedUtterance {
+  const spoken = spokenWords(text);
+  const words = normalizeWords(spoken);
+  return { text: words.join(' '), spoken, sources: alignWords(spoken, words) };
+}
+
+/**
+ * The words as said behind canonical words [from, to) ("in 300 seconds" -> "in five minutes");
+ * null when the range stands for no said word.
+ */
+export function saidWordsOf(u: SourcedUtterance, from: number, to: number): string | null {
+  const ranges = u.sources.slice(from, to).filter(([a, b]) => b > a);
+  if (ranges.length === 0) return null;
+  return u.spoken.slice(Math.min(...ranges.map(([a]) => a)), Math.max(...ranges.map(([, b]) => b))).join(' ');
+}
+
+/**
+ * Aligns the canonical words with the said ones: the longest common subsequence of the two maps word
+ * to word, and each run between two shared words maps to the run of said words opposite it (the
+ * normaliser only rewrites runs: "five minutes" -> "300 seconds", "half past seven" -> "07:30").
+ */
+function alignWords(said: readonly string[], canonical: readonly string[]): Array<[number, number]> {
+  const n = said.length;
+  const m = canonical.length;
+  // common[i][j]: length of the longest common subsequence of said[i..] and canonical[j..]
+  const common = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      common[i][j] = said[i] === canonical[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+    }
+  }
+  const out = new Array<[number, number]>(m);
+  let [i, j, runSaid, runCanonical] = [0, 0, 0, 0];
+  const closeRun = (): void => { for (let k = runCanonical; k < j; k++) out[k] = [runSaid, i]; };
+  while (i < n && j < m) {
+    if (said[i] === canonical[j] && common[i][j] === common[i + 1][j + 1] + 1) {
+      closeRun();
+      out[j] = [i, i + 1];
+      i++;
+      j++;
+      [runSaid, runCanonical] = [i, j];
+    } else if (common[i + 1][j] >= common[i][j + 1]) i++;
+    else j++;
+  }
+  [i, j] = [n, m];
+  closeRun();
+  return out;
+}
+
+/** The normalising passes over the words as said. */
+function normalizeWords(said: readonly string[]): string[] {
+  let tokens = numbersToDigits([...said]);
   tokens = timesToClock(tokens);
   tokens = durationsToSeconds(tokens);
+  tokens = halvesToDecimals(tokens);
   tokens = tokens.map((w) => (w === 'per' ? w : w === 'percentage' ? 'percent' : w));
   // "halfway" is a position: 50 percent
   tokens = tokens.flatMap((w, i) => (w === 'halfway' ? ['50', 'percent'] : w === 'half' && tokens[i + 1] === 'way' ? ['50'] : w === 'way' && tokens[i - 1] === 'half' ? ['percent'] : [w]));
   // "half brightness", "half open": a level of 50 percent, said after the word so the number ends
   // the phrase as "<n> percent" does elsewhere (not "half an hour", "half past", "the half marathon")
   tokens = tokens.flatMap((w, i) => (w === 'half' && HALF_OF.has(tokens[i + 1] ?? '') ? [] : HALF_OF.has(w) && tokens[i - 1] === 'half' ? [w, '50', 'percent'] : [w]));
-  return tokens.join(' ');
+  return tokens;
 }
 
 /** Spells an integer 0..9999 in words, the way a recogniser writes it ("seventy two"). */
