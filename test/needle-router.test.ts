@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { DEFAULT_CONFIG_YAML } from '../src/agent/default-config.js';
 import { NeedleOnnx } from '../src/agent/needle/onnx-model.js';
 import { loadNeedleRouter, NeedleRuntime } from '../src/agent/needle/router.js';
 import { pointerTags } from '../src/agent/needle/serialize.js';
@@ -360,6 +362,18 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('dim the bedroom to twenty percent')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on', brightness: 20 } }]);
     assert.deepEqual((await router.route('bedroom lights at half brightness')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on', brightness: 50 } }]);
     assert.deepEqual((await router.route('turn on the bedroom light')).calls, [{ name: 'set_light', arguments: { room: 'bedroom', state: 'on' } }]);
+  });
+
+  it("reads each call's enum value in its own clause when several are said", async () => {
+    const tools = (parse(DEFAULT_CONFIG_YAML) as { tools: Array<ToolSchema & { parameters?: ToolSchema['parameters'] }> }).tools
+      .map((t) => ({ name: t.name, description: t.description, parameters: t.parameters ?? { type: 'object' as const, properties: {} } }));
+    const router = await fp32.bind(tools);
+    // the music's room had been the light's living_room
+    assert.deepEqual((await router.route('turn the living room light off and play some music in the kitchen')).calls, [
+      { name: 'set_light', arguments: { room: 'living_room', state: 'off' } }, { name: 'play_media', arguments: { action: 'play', room: 'kitchen' } }]);
+    // one call (the heater) before
+    assert.deepEqual((await router.route('switch on the fan and the heater')).calls, [
+      { name: 'switch_plug', arguments: { plug: 'fan', state: 'on' } }, { name: 'switch_plug', arguments: { plug: 'heater', state: 'on' } }]);
   });
 
   it('copies a free string in the words said, not the normalised ones', async () => {
