@@ -64,6 +64,7 @@ describe('polarity of a device state', () => {
     assert.deepEqual(enumPolarityHits(['start', 'stop', 'pause'], said('we are jammed on line 2')), [0, 0, 0]);
     assert.deepEqual(enumPolarityHits(['ON', 'OFF'], said('turn on the pump')), [1, 0]);
     assert.deepEqual(enumPolarityHits(['ON', 'OFF'], said('pump on please')), [1, 0]);
+    assert.deepEqual(enumPolarityHits(['ON', 'OFF'], said('fire on at level 5')), [1, 0]);
   });
 
   it('maps a boolean parameter named for one side', () => {
@@ -74,6 +75,13 @@ describe('polarity of a device state', () => {
     assert.equal(booleanPolarity('channel_up', said('turn off the tv')), 0);
     // "cut power" names no state: power is a side only in a parameter's name
     assert.equal(booleanPolarity('on', said('cut power to the dehumidifier')), 0);
+  });
+
+  it('maps a boolean parameter named for what the utterance asks for', () => {
+    assert.equal(booleanPolarity('charging', said('charge the car at 8 amps')), 1);
+    assert.equal(booleanPolarity('charging', said('stop charging the car')), -1);
+    assert.equal(booleanPolarity('sound', said('set an alarm without a sound')), 0);
+    assert.equal(booleanPolarity('charging', said('how full is the car battery')), 0);
   });
 
   it('splits an utterance into clauses at joining words', () => {

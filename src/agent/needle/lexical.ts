@@ -139,7 +139,8 @@ export function spokenStems(normalizedText: string): Set<string> {
     if (w === 'on') {
       const rest = all.slice(i + 1);
       const afterVerb = SWITCH_VERBS.has(all[i - 1] ?? '') || SWITCH_VERBS.has(all[i - 2] ?? '');
-      if (!afterVerb && !rest.every((r) => TRAILING.has(r))) return;
+      // "fire on at level five": the state, then how
+      if (!afterVerb && rest[0] !== 'at' && !rest.every((r) => TRAILING.has(r))) return;
     }
     out.add(stem(w));
   });
@@ -198,8 +199,14 @@ export function booleanPolaritySpoken(parameterName: string, said: ReadonlySet<s
     if (spoken === undefined) return 0;
     return spoken === side ? 1 : -1;
   }
-  return 0;
+  // a parameter named for what the utterance asks for ("charge the car" -> charging: true), unless it
+  // asks to stop it ("stop charging") or says it with a negation ("without a sound")
+  if (named.size === 0 || ![...named].every((w) => said.has(w)) || [...NEGATIONS].some((w) => said.has(w))) return 0;
+  return sideOf(said, POLARITIES[0].said) === 1 ? -1 : 1;
 }
+
+/** Words that turn what follows around. */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', 'without', "don't", 'dont', 'never', "didn't", "doesn't"]);
 
 /** Words that join the clauses of a multi-command utterance ("stop the pump and then open the gate"). */
 export const CLAUSE_JOINERS: ReadonlySet<string> = new Set(['and', 'then', 'also', 'plus', 'after', 'but']);
