@@ -163,6 +163,21 @@ describe('decoding grammar', () => {
     assert.deepEqual([...other.grammar.headedDeterminerTokens(other.state, schemaWords)], []);
   });
 
+  it("starts no free string at a clause's command word that the tool's description has", () => {
+    const tools: ToolSchema[] = [{ name: 'dial', description: 'Call a contact on the phone', parameters: { type: 'object', properties: {
+      name: { type: 'string', description: 'who to call' } }, required: ['name'] } }];
+    const firstWords = (text: string): string[] => {
+      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      return ordinary(grammar.allowed(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]))).map((p) => p.trim());
+    };
+    const first = (word: string): string => tok.piece(tok.encode(` ${word}`)[0]).trim();
+    assert.ok(!firstWords('uh please call sarah').includes(first('call')));
+    assert.ok(!firstWords('lights off and call sarah').includes(first('call')));
+    assert.ok(firstWords('lights off and call sarah').includes(first('sarah')));
+    // not the command word: "contact" may start the name
+    assert.ok(firstWords('ring contact number two').includes(first('contact')));
+  });
+
   it('gives a duration in minutes or hours to a parameter counted in that unit', () => {
     const tools: ToolSchema[] = [{ name: 'room_booking', description: 'Book a study room', parameters: { type: 'object', properties: {
       hours: { type: 'integer', description: 'how many hours', minimum: 1, maximum: 4 }, minutes: { type: 'integer' }, seconds: { type: 'integer' } }, required: ['hours'] } }];

@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, FILLER_WORDS, NUMBER_WORD, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, NUMBER_WORD, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -182,6 +182,8 @@ export class CallGrammar {
   private readonly saidStems: Set<string>;
   /** for the tool that may be called again: the words of the other tools (wordsOfOthers), read at its first repeat check */
   private othersWords: Set<string> | null = null;
+  /** the index of each clause's first word that is not a stopword or a filler ("uh can you call sam" -> "call") */
+  private readonly clauseOpeners: Set<number>;
   /** token position -> index of its word */
   private readonly wordAt: number[] = [];
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
@@ -227,6 +229,11 @@ export class CallGrammar {
     });
     for (const w of this.words) w.text = w.text.trim();
     this.measured = this.words.map((_, k) => this.measuredNumber(k));
+    const texts = this.words.map((w) => w.text);
+    this.clauseOpeners = new Set(clauseSpans(texts).flatMap(({ from, to }) => {
+      const k = texts.slice(from, to).findIndex((t) => !STOPWORDS.has(t) && !FILLER_WORDS.has(t));
+      return k < 0 ? [] : [from + k];
+    }));
     this.saidStems = stemsOf(this.words.map((w) => w.text).join(' '));
   }
 
@@ -510,6 +517,8 @@ export class CallGrammar {
       if (!clock && this.measured[k]) continue;
       if (place && STOPWORDS.has(w.text)) continue;
       if (!clock && !reuse && s.tool?.nameStems.has(stem(w.text))) continue;
+      // nor at the word that opens a clause when the tool's description has it: the command's verb ("call john")
+      if (!clock && !reuse && this.clauseOpeners.has(k) && s.tool?.toolWords.has(stem(w.text))) continue;
       if (HESITATIONS.has(w.text)) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
