@@ -98,11 +98,14 @@ const LABEL_WORDS = ['name', 'title', 'label', 'called'].map(stem);
 /** Words that introduce what something is to be called ("a timer for ten minutes called pasta"). */
 const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'labelled', 'labeled', 'titled']);
 
-/** A free-string parameter that takes what a thing is called (name, title, label in its name or description). */
-function isLabelParameter(name: string, schema: ParameterSchema): boolean {
-  if (schema.enum || schema.type !== 'string') return false;
-  const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
-  return LABEL_WORDS.some((w) => words.has(w));
+/** The words of a parameter's name and description, by stem: what the checks below read. */
+function parameterStems(name: string, schema: ParameterSchema): Set<string> {
+  return stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
+}
+
+/** A free-string parameter that takes what a thing is called (name, title, label in its name or description; `words`: parameterStems). */
+function isLabelParameter(schema: ParameterSchema, words: ReadonlySet<string>): boolean {
+  return !schema.enum && schema.type === 'string' && LABEL_WORDS.some((w) => words.has(w));
 }
 
 /** An enum value's words by stem, state words (on, off, open, ...) left out. */
@@ -110,9 +113,8 @@ function valueStems(value: string): Set<string> {
   return new Set([...stemsOf(humanize(value))].filter((w) => !POLARITY_STEMS.has(w)));
 }
 
-/** A parameter that names a place (room, area, zone… in its name or description): its free string never starts with a stopword. */
-function isPlaceParameter(name: string, schema: ParameterSchema): boolean {
-  const words = stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
+/** A parameter that names a place (room, area, zone… in its name or description; `words`: parameterStems): its free string never starts with a stopword. */
+function isPlaceParameter(words: ReadonlySet<string>): boolean {
   return PLACE_WORDS.some((w) => words.has(w));
 }
 
@@ -210,9 +212,10 @@ export class CallGrammar {
     };
     this.entries = tools.map((tool, i) => {
       const params = parameterList(tool);
+      const words = params.map(([name, p]) => parameterStems(name, p));
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
-        place: params.map(([name, p]) => isPlaceParameter(name, p)), label: params.map(([name, p]) => isLabelParameter(name, p)), nameStems: stemsOf(humanize(tool.name)),
+        place: words.map(isPlaceParameter), label: params.map(([, p], j) => isLabelParameter(p, words[j])), nameStems: stemsOf(humanize(tool.name)),
         toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
