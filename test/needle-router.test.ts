@@ -376,6 +376,18 @@ describe('Needle ONNX model', () => {
       { name: 'switch_plug', arguments: { plug: 'fan', state: 'on' } }, { name: 'switch_plug', arguments: { plug: 'heater', state: 'on' } }]);
   });
 
+  it('gives a number said before one of the tool\'s values to its count', async () => {
+    const router = await fp32.bind([
+      { name: 'brew_coffee', description: 'Make a coffee drink', parameters: { type: 'object', properties: {
+        drink: { type: 'string', enum: ['espresso', 'latte', 'cappuccino'] }, cups: { type: 'integer', minimum: 1, maximum: 6 } }, required: ['drink'] } },
+      { name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
+        room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] } }, required: ['room', 'state'] } },
+    ]);
+    // the model alone stopped after the drink
+    assert.deepEqual((await router.route('brew us three espresso')).calls, [{ name: 'brew_coffee', arguments: { drink: 'espresso', cups: 3 } }]);
+    assert.deepEqual((await router.route('make me a latte')).calls, [{ name: 'brew_coffee', arguments: { drink: 'latte' } }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },

@@ -146,6 +146,8 @@ interface ToolEntry {
   nameStems: Set<string>;
   /** the words of the tool's name and description, by stem: a number right after one may be the device's (identifierNumbers) */
   toolWords: Set<string>;
+  /** the words of the tool's enum values, by stem */
+  valueWords: Set<string>;
   /** per parameter: seconds per unit of a number given in minutes or hours (timeUnit), else 1 */
   unit: number[];
 }
@@ -216,7 +218,8 @@ export class CallGrammar {
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
         place: words.map(isPlaceParameter), label: params.map(([, p], j) => isLabelParameter(p, words[j])), nameStems: stemsOf(humanize(tool.name)),
-        toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)) };
+        toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)),
+        valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     const firstOrdinary = tok.specials.size;
@@ -342,6 +345,29 @@ export class CallGrammar {
     const named = this.namedWords(s).filter((k) => s.phase !== 'value' || !this.query.slice(this.words[k].from, this.words[k].to).every((id, i) => s.value[i] === id));
     if (named.length === 0) return out;
     s.tool.label.forEach((label, j) => { if (label && j > s.lastParam) out.add(this.ids.params[j]); });
+    return out;
+  }
+
+  /**
+   * In the parameters of a call: the parameter tokens of the integer parameters still open that a
+   * said number counts for, the number right before a word of one of the tool's enum values ("brew
+   * us three espresso" -> quantity 3 beside drink espresso), no argument having taken it.
+   */
+  countedNumberParams(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (!s.tool || !this.atParameterChoice(s)) return out;
+    const entry = s.tool;
+    const current = s.phase === 'value' && isNumberSchema(entry.params[s.param][1]) ? Number(s.valueText) : null;
+    entry.params.forEach(([, schema], j) => {
+      if (j <= s.lastParam || schema.type !== 'integer' || schema.enum) return;
+      const counts = this.words.some((w, k) => {
+        const value = this.saidNumber(s, k, j);
+        if (value === null || (current !== null && Number(w.text) === current) || !fitsNumber(value, schema)) return false;
+        const next = this.words[k + 1]?.text;
+        return next !== undefined && entry.valueWords.has(stem(next));
+      });
+      if (counts) out.add(this.ids.params[j]);
+    });
     return out;
   }
 

@@ -201,6 +201,13 @@ const COMMAND_BONUS = 16;
  */
 const HEADED_DETERMINER_PENALTY = 8;
 /**
+ * Logits taken off ending a call while an open integer parameter has a said number that counts one
+ * of the tool's enum values ("brew us three espresso": quantity 3 beside drink espresso; the model
+ * had stopped after the drink): grammar.countedNumberParams. On the development sets 13 answers
+ * fixed, none broken; 4 fixed fewer, 16 the same as 8.
+ */
+const COUNT_PENDING_PENALTY = 8;
+/**
  * Log-probability added to the top (or bottom) of an implied number's candidates when the
  * utterance asks for it ("cab lights full", "run the pump flat out", "to the minimum") and says
  * no number that fits: the model had given 0 for "full". On fresh sets 8484 / 8585 / 8787 exact
@@ -715,6 +722,7 @@ export class NeedleRouter implements Router {
         // the call could end here: not while a parameter the utterance still has a value for may come
         bonus = withPendingParameters(bonus, grammar, allowed, grammar.measuredNumberParams(state), MEASURED_NUMBER_PENALTY);
         bonus = withPendingParameters(bonus, grammar, allowed, grammar.namedLabelParams(state), NAME_PENDING_PENALTY);
+        bonus = withPendingParameters(bonus, grammar, allowed, grammar.countedNumberParams(state), COUNT_PENDING_PENALTY);
       }
       if (state.phase === 'value') bonus = this.withStringExtension(bonus, grammar, state, allowed);
       if (state.phase === 'value' && state.value.length === 0) {
