@@ -388,6 +388,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('make me a latte')).calls, [{ name: 'brew_coffee', arguments: { drink: 'latte' } }]);
   });
 
+  it('does not call a tool that does the opposite of what is asked', async () => {
+    const router = await fp32.bind([
+      { name: 'StartVacuum', description: 'Start the robot vacuum', parameters: { type: 'object', properties: {} } },
+      { name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
+        room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] } }, required: ['room', 'state'] } },
+    ]);
+    // the model alone started the vacuum
+    assert.deepEqual((await router.route('stop the robot vacuum')).calls, []);
+    assert.deepEqual((await router.route('start the robot vacuum')).calls, [{ name: 'StartVacuum', arguments: {} }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },

@@ -93,3 +93,20 @@ describe('tools a said unit points to', () => {
     assert.deepEqual(unitTools(tools.slice(0, 1), normalizeUtterance('twenty degrees')), [0]);
   });
 });
+
+describe('tools that do the opposite of what is asked', () => {
+  const contradicted = (tools: ToolSchema[], text: string): boolean[] => new ToolEvidence(tools).contradicted(readUtterance(normalizeUtterance(text)));
+  const doorLock: ToolSchema = { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: { locked: { type: 'boolean' } } } };
+  it('marks a tool named for the other side of a state the utterance asks for', () => {
+    const tools = [tool('StartVacuum', 'Start the robot vacuum'), tool('open_gate', 'Open the gate'), tool('unlock_door', 'Unlock the front door')];
+    assert.deepEqual(contradicted(tools, 'stop the robot vacuum'), [true, false, false]);
+    assert.deepEqual(contradicted(tools, 'close the gate'), [false, true, false]);
+    assert.deepEqual(contradicted(tools, 'lock the front door'), [false, true, true]);
+    assert.deepEqual(contradicted(tools, 'open the front door'), [false, false, false]);
+    assert.deepEqual(contradicted(tools, 'start vacuuming'), [false, false, false]);
+  });
+  it('leaves a tool whose parameter takes both sides, and utterances of several clauses', () => {
+    assert.deepEqual(contradicted([doorLock], 'unlock the back door'), [false]);
+    assert.deepEqual(contradicted([tool('StartVacuum', 'Start the robot vacuum')], 'stop the music and start the vacuum'), [false]);
+  });
+});

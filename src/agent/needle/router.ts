@@ -441,6 +441,7 @@ export class NeedleRouter implements Router {
       hits: this.lexical.hits(normalizedText).map((h, i) => h + (named[i] ? NAMED_VALUE_HITS : 0) + TOOL_POLARITY_HITS * sided[i] + UNIT_HITS * units[i]),
       commanded: this.evidence.commanded(utterance, named).some((c) => c),
       extreme: extremeSaid(utterance),
+      contradicted: this.evidence.contradicted(utterance),
     };
     let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, evidence, null);
     if (this.callOrder === 'mention' && calls.length > 1) {
@@ -458,6 +459,9 @@ export class NeedleRouter implements Router {
         ({ calls, confidence } = same ? again : { calls: ordered, confidence });
       }
     }
+    // a tool that does the opposite of what is asked is not called: the call is dropped (leaving the
+    // tool out of decoding made the model call some unrelated tool instead)
+    calls = calls.filter((c) => !evidence.contradicted[this.view.findIndex((t) => t.name === c.name)]);
     if (calls.some((call) => !this.saysTool(call.name, utterance))) confidence *= UNSAID_TOOL_FACTOR;
     if (calls.some((call) => this.unitlessDuration(call, normalizedText))) confidence *= UNITLESS_DURATION_FACTOR;
     // a clock time that is not HH:MM is a value nobody said as a time: the same factor, so it does not
@@ -960,6 +964,8 @@ interface RequestEvidence {
   /** whether the utterance commands some tool outright (COMMAND_BONUS) */
   commanded: boolean;
   extreme: Extreme;
+  /** per tool: its name says the opposite of what the utterance asks (ToolEvidence.contradicted) */
+  contradicted: readonly boolean[];
 }
 
 /** Argmax over the allowed tokens and its probability renormalised over them. */

@@ -147,6 +147,20 @@ export class ToolEvidence {
   }
 
   /**
+   * For each tool: whether its name speaks of one side of a polarity pair that no parameter of it
+   * takes both of (`StartVacuum`, `open_gate`) while the utterance, in one clause, speaks of the
+   * other side only ("stop the robot vacuum", "close the gate"): the tool does the opposite of what
+   * is asked.
+   */
+  contradicted(u: Utterance): boolean[] {
+    return this.tables.map((t) => u.clauses <= 1 && POLARITIES.some((pair, k) => {
+      if (!t.pairNamed[k] || t.sides[k] === undefined) return false;
+      const spoken = sideOf(u.spoken, pair.said);
+      return spoken !== undefined && spoken !== t.sides[k];
+    }));
+  }
+
+  /**
    * For each tool: 1 when the utterance says a number with a unit ("21 degrees", "4000 k") that a
    * numeric parameter of this tool takes and not every offered tool's does.
    */
