@@ -60,7 +60,9 @@ logs.forEach(({ file, log }) => {
   log.evals.forEach((e) => lines.push(`| ${e.step} | ${e.token_acc} | ${e.exact} |`));
   lines.push('');
 });
-if (stats) lines.push('## Data of the last run (`make data`)', '', '```json', JSON.stringify(stats, null, 1), '```', '');
+const DATA_HEADING = '## Data of the last run (`make data`)';
+if (stats) lines.push(DATA_HEADING, '', '```json', JSON.stringify(stats, null, 1), '```', '');
+else lines.push(...dataSectionOfCard());
 if (evals.length) {
   lines.push('## Held-out evaluation (`make eval`: ONNX through the TypeScript runtime, grammar-constrained decoding)', '');
   lines.push('| split | variant | n | tool-name acc | full-call exact | [] precision | [] recall | p50 ms | p95 ms |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -83,3 +85,17 @@ lines.push('## Files', '', ...sizes.map((s) => `- ${s}`), '');
 if (existsSync(notesPath)) lines.push(readFileSync(notesPath, 'utf8'));
 writeFileSync(join(root, 'models/needle/CARD.md'), lines.join('\n'));
 console.log(`wrote models/needle/CARD.md (${lines.length} lines)`);
+
+/**
+ * The card's data section as it stands: the generator's stats live in models/work, which a fresh
+ * checkout has not, so `make eval` there keeps what the last `make data` wrote.
+ */
+function dataSectionOfCard(): string[] {
+  const card = join(root, 'models/needle/CARD.md');
+  if (!existsSync(card)) return [];
+  const text = readFileSync(card, 'utf8');
+  const start = text.indexOf(DATA_HEADING);
+  if (start < 0) return [];
+  const end = text.indexOf('\n## ', start + DATA_HEADING.length);
+  return text.slice(start, end < 0 ? undefined : end).split('\n');
+}

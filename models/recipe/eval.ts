@@ -14,7 +14,7 @@
  * --related no routes without the related-words lexicon beside the model (related-words.ts), for A/B;
  * --related synonyms relates synonyms only (no broader concepts).
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CallOrder, DEFAULT_CALL_ORDER, DEFAULT_POINTER_SCORING, NeedleRuntime, type PointerScoring } from '../../src/agent/needle/router.js';
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       return `${t}: [] acted ${pct(a.emptyActedOn).trim()}, right ${pct(a.callsExecutedRight).trim()}, wrong ${pct(a.actedWrong).trim()}`;
     }).join(' | '));
   }
+  if (jsonOut) mkdirSync(dirname(resolve(jsonOut)), { recursive: true });
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ variant, pointer, modelDir: basename(modelDir), report }, null, 1));
   await runtime.model.release();
 }
