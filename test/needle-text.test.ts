@@ -69,19 +69,19 @@ describe('inverse text normalisation', () => {
     const tools: ToolSchema[] = [
       { name: 'announce', description: 'Say a sentence', parameters: { type: 'object', properties: { text: { type: 'string' }, room: { type: 'string', enum: ['kitchen', '5 seconds'] } } } },
       { name: 'remind', description: 'A reminder', parameters: { type: 'object', properties: { at: { type: 'string' }, what: { type: 'string' } } } },
-      { name: 'publish', description: 'Publish to MQTT', parameters: { type: 'object', properties: { topic: { type: 'string', description: 'MQTT topic' } } } },
+      { name: 'publish', description: 'Publish to MQTT', parameters: { type: 'object', properties: { topic: { type: 'string', description: 'MQTT topic' }, payload: { type: 'string' } } } },
     ];
-    const u = normalizeWithSources('say dinner in ten minutes and remind me at 7:30 pm to call sam and publish on home two');
-    assert.equal(u.text, 'say dinner in 600 seconds and remind me at 19:30 to call sam and publish on home 2');
+    const u = normalizeWithSources('say dinner in ten minutes and remind me at 7:30 pm to call sam and publish fifty on home two');
+    assert.equal(u.text, 'say dinner in 600 seconds and remind me at 19:30 to call sam and publish 50 on home 2');
     const calls = inSaidWords([
       { name: 'announce', arguments: { text: 'dinner in 600 seconds', room: '5 seconds' } },
       { name: 'remind', arguments: { at: '19:30', what: 'to call sam' } },
-      { name: 'publish', arguments: { topic: 'home/2' } },
+      { name: 'publish', arguments: { topic: 'home/2', payload: '50' } },
     ], tools, u);
     assert.deepEqual(calls, [
       { name: 'announce', arguments: { text: 'dinner in ten minutes', room: '5 seconds' } },
       { name: 'remind', arguments: { at: '19:30', what: 'to call sam' } },
-      { name: 'publish', arguments: { topic: 'home/2' } },
+      { name: 'publish', arguments: { topic: 'home/2', payload: '50' } },
     ]);
   });
   it('spells numbers the way a recogniser writes them', () => {
