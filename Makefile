@@ -87,7 +87,7 @@ eval:
 
 # the hand-written development set that router rules are chosen on (never the test fixtures)
 eval-dev:
-	npx tsx models/recipe/eval.ts --variant fp32 models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl
+	npx tsx models/recipe/eval.ts --variant fp32 models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl
 
 # performance figures (printed, not asserted): router latency per variant; speech adds its own lines
 .PHONY: bench

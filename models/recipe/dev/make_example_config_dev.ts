@@ -1,0 +1,75 @@
+/**
+ * Writes example-config-dev.jsonl: commands a user of config/example.yaml would say, written by hand
+ * with the answers the daemon should give (a development set for router rules: never the test
+ * files). Its tools are the example configuration's own, so the set follows that file.
+ * Run: npx tsx models/recipe/dev/make_example_config_dev.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { ToolCall, ToolSchema } from '../../../src/agent/types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const config = parse(readFileSync(join(here, '../../../config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
+const tools: ToolSchema[] = config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } }));
+const C = (name: string, args: ToolCall['arguments'] = {}): ToolCall => ({ name, arguments: args });
+const rows: Array<[string, ToolCall[]]> = [
+  ['turn on the kitchen light', [C('set_light', { room: 'kitchen', state: 'on' })]],
+  ['kitchen lights off please', [C('set_light', { room: 'kitchen', state: 'off' })]],
+  ['switch off the lights in the bathroom', [C('set_light', { room: 'bathroom', state: 'off' })]],
+  ['dim the bedroom light to thirty percent', [C('set_light', { room: 'bedroom', state: 'on', brightness: 30 })]],
+  ['can you make the living room a bit brighter like eighty percent', [C('set_light', { room: 'living_room', state: 'on', brightness: 80 })]],
+  ['it is too dark in the hallway', [C('set_light', { room: 'hallway', state: 'on' })]],
+  ['lights on in the hallway and the kitchen', [C('set_light', { room: 'hallway', state: 'on' }), C('set_light', { room: 'kitchen', state: 'on' })]],
+  ['set the heating to twenty one degrees', [C('set_thermostat', { temperature: 21 })]],
+  ['make it twenty two and a half degrees', [C('set_thermostat', { temperature: 22.5 })]],
+  ['i am cold put the thermostat on twenty three', [C('set_thermostat', { temperature: 23 })]],
+  ['open the bedroom blinds', [C('set_blinds', { room: 'bedroom', position: 100 })]],
+  ['close the blinds in the living room', [C('set_blinds', { room: 'living_room', position: 0 })]],
+  ['living room blinds to forty percent', [C('set_blinds', { room: 'living_room', position: 40 })]],
+  ['lock the front door', [C('lock_door')]],
+  ['lock up', [C('lock_door')]],
+  ['unlock the door', [C('unlock_door')]],
+  ['let me in', [C('unlock_door')]],
+  ['set a timer for ten minutes', [C('set_timer', { minutes: 10 })]],
+  ['timer twenty five minutes for the pizza', [C('set_timer', { minutes: 25, label: 'pizza' })]],
+  ['remind me in an hour', [C('set_timer', { minutes: 60 })]],
+  ['cancel the pizza timer', [C('cancel_timer', { label: 'pizza' })]],
+  ['stop the timer', [C('cancel_timer')]],
+  ['play some music in the kitchen', [C('play_media', { action: 'play', room: 'kitchen' })]],
+  ['pause the music', [C('play_media', { action: 'pause' })]],
+  ['next song', [C('play_media', { action: 'next' })]],
+  ['skip this track in the bedroom', [C('play_media', { action: 'next', room: 'bedroom' })]],
+  ['stop the music in the living room', [C('play_media', { action: 'stop', room: 'living_room' })]],
+  ['volume to fifty in the kitchen', [C('set_volume', { room: 'kitchen', level: 50 })]],
+  ['turn the volume down to twenty percent', [C('set_volume', { level: 20 })]],
+  ['say dinner is ready', [C('announce', { text: 'dinner is ready' })]],
+  ['announce that the meeting starts in five minutes', [C('announce', { text: 'the meeting starts in five minutes' })]],
+  ['start conveyor two', [C('start_conveyor', { line: 2 })]],
+  ['start belt number one', [C('start_conveyor', { line: 1 })]],
+  ['stop line three', [C('stop_conveyor', { line: 3 })]],
+  ['halt conveyor one now', [C('stop_conveyor', { line: 1 })]],
+  ['pump speed to sixty percent', [C('set_pump_speed', { percent: 60 })]],
+  ['run the pump at half speed', [C('set_pump_speed', { percent: 50 })]],
+  ['i need help at the checkout', [C('call_staff', { station: 'checkout' })]],
+  ['call someone to the entrance', [C('call_staff', { station: 'entrance' })]],
+  ['send a member of staff to line two', [C('call_staff', { station: 'line_2' })]],
+  ['turn off the bedroom light and lock the front door', [C('set_light', { room: 'bedroom', state: 'off' }), C('lock_door')]],
+  ['pause the music and turn on the living room lights', [C('play_media', { action: 'pause' }), C('set_light', { room: 'living_room', state: 'on' })]],
+  ['what is the weather tomorrow', []],
+  ['tell me a joke', []],
+  ['how are you today', []],
+  ['i love this song', []],
+  ['the kitchen looks nice', []],
+  ['turn on the tv', []],
+  ['order a pizza', []],
+  ['what time is it', []],
+  ['thank you', []],
+  ['open the garage', []],
+  ['water the plants', []],
+  ['the light in the bedroom is broken', []],
+];
+const lines = rows.map(([query, answers]) => JSON.stringify({ query, tools, answers, meta: { families: [answers[0]?.name ?? 'none'] } }));
+writeFileSync(join(here, 'example-config-dev.jsonl'), lines.join('\n') + '\n');
+console.log(`wrote ${lines.length} examples to models/recipe/dev/example-config-dev.jsonl`);
