@@ -399,6 +399,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('start the robot vacuum')).calls, [{ name: 'StartVacuum', arguments: {} }]);
   });
 
+  it('drops a stray call that invents the number of a device nobody named', async () => {
+    const config = parse(readFileSync(join(root, 'config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
+    const router = await fp32.bind(config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })));
+    // v7 answered stop_conveyor(line 1) first, and the answer's confidence (0.15) stopped both calls
+    const music = await router.route('stop the music in the living room');
+    assert.deepEqual(music.calls, [{ name: 'play_media', arguments: { action: 'stop', room: 'living_room' } }]);
+    assert.ok(music.confidence > 0.5, String(music.confidence));
+    assert.deepEqual((await router.route('stop conveyor two')).calls, [{ name: 'stop_conveyor', arguments: { line: 2 } }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },
