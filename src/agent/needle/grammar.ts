@@ -84,6 +84,11 @@ function fitsNumber(value: number, schema: ParameterSchema): boolean {
 const UNIT_WORDS: ReadonlySet<string> = new Set(['percent', 'per', 'degrees', 'degree', 'kelvin', 'k', 'amps', 'amp', 'volts', 'watts',
   'seconds', 'second', 'minutes', 'minute', 'hours', 'hour', 'pieces', 'units', 'celsius', 'fahrenheit']);
 
+/** Whether a word is a unit that follows a number ("seconds", "percent"): alone it names nothing. */
+export function isUnitWord(word: string): boolean {
+  return UNIT_WORDS.has(word);
+}
+
 /** "in the kitchen", "at my desk": the words before a place's own words. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'this', 'that']);
