@@ -453,8 +453,8 @@ export class NeedleRouter implements Router {
       contradicted: this.evidence.contradicted(utterance),
     };
     let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, evidence, null);
+    const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
     if (this.callOrder === 'mention' && calls.length > 1) {
-      const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
       const ordered = orderByMention(calls, normalizedText, calls.map((c) => this.lexical.of(toolIndex(c))));
       // a tool called twice keeps the arguments it was decoded with: decoding again in another order
       // would give the first of its calls either value
@@ -473,7 +473,7 @@ export class NeedleRouter implements Router {
     // answered stop_conveyor(line 1) before the media call, at 0.15)
     const kept = calls.length > 1 ? calls.filter((c) => !this.inventedIdentifier(c, normalizedText)) : calls;
     if (kept.length > 0 && kept.length < calls.length) {
-      const again = await this.decode(query, normalizedText, cross, relevance, evidence, kept.map((c) => this.view.findIndex((t) => t.name === c.name)));
+      const again = await this.decode(query, normalizedText, cross, relevance, evidence, kept.map(toolIndex));
       if (again.calls.length === kept.length && again.calls.every((c, i) => c.name === kept[i].name)) ({ calls, confidence } = again);
     }
     // an optional free string that is only a unit ("a timer for 600 seconds" -> label "seconds", the
@@ -483,7 +483,7 @@ export class NeedleRouter implements Router {
     calls = calls.map((c) => this.withoutLoneUnit(c));
     // a tool that does the opposite of what is asked is not called: the call is dropped (leaving the
     // tool out of decoding made the model call some unrelated tool instead)
-    calls = calls.filter((c) => !evidence.contradicted[this.view.findIndex((t) => t.name === c.name)]);
+    calls = calls.filter((c) => !evidence.contradicted[toolIndex(c)]);
     if (calls.some((call) => !this.saysTool(call.name, utterance))) confidence *= UNSAID_TOOL_FACTOR;
     if (calls.some((call) => this.unitlessDuration(call, normalizedText))) confidence *= UNITLESS_DURATION_FACTOR;
     // a clock time that is not HH:MM is a value nobody said as a time: the same factor, so it does not
@@ -514,9 +514,10 @@ export class NeedleRouter implements Router {
     const tool = this.view.find((t) => t.name === call.name);
     if (tool === undefined) return call;
     const required = new Set(tool.parameters.required ?? []);
-    const lone = Object.entries(call.arguments).filter(([key, value]) => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && isUnitWord(value));
-    if (lone.length === 0) return call;
-    return { ...call, arguments: Object.fromEntries(Object.entries(call.arguments).filter(([key]) => !lone.some(([k]) => k === key))) };
+    const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && isUnitWord(value);
+    const entries = Object.entries(call.arguments);
+    const kept = entries.filter(([key, value]) => !lone(key, value));
+    return kept.length === entries.length ? call : { ...call, arguments: Object.fromEntries(kept) };
   }
 
   /**
