@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, NUMBER_WORD, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, NUMBER_WORD, parameterStems, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -102,11 +102,6 @@ const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floo
 const LABEL_WORDS = ['name', 'title', 'label', 'called'].map(stem);
 /** Words that introduce what something is to be called ("a timer for ten minutes called pasta"). */
 const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'labelled', 'labeled', 'titled']);
-
-/** The words of a parameter's name and description, by stem: what the checks below read. */
-function parameterStems(name: string, schema: ParameterSchema): Set<string> {
-  return stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
-}
 
 /** A free-string parameter that takes what a thing is called (name, title, label in its name or description; `words`: parameterStems). */
 function isLabelParameter(schema: ParameterSchema, words: ReadonlySet<string>): boolean {
@@ -245,7 +240,7 @@ export class CallGrammar {
       const k = texts.slice(from, to).findIndex((t) => !STOPWORDS.has(t) && !FILLER_WORDS.has(t));
       return k < 0 ? [] : [from + k];
     }));
-    this.saidStems = stemsOf(this.words.map((w) => w.text).join(' '));
+    this.saidStems = stemsOf(texts.join(' '));
   }
 
   /**
@@ -313,6 +308,11 @@ export class CallGrammar {
     return s.phase === 'params' || (s.phase === 'value' && s.value.length > 0);
   }
 
+  /** The number the call is giving a parameter now: not taken yet (closeValue marks it), but not spare either. */
+  private numberBeingGiven(s: GrammarState): number | null {
+    return s.phase === 'value' && s.tool !== null && isNumberSchema(s.tool.params[s.param][1]) ? Number(s.valueText) : null;
+  }
+
   /**
    * In the parameters of a call: the parameter tokens of the number parameters still open that a
    * said number with a unit they take ("20 percent" -> brightness) fits, no argument having taken it.
@@ -321,8 +321,7 @@ export class CallGrammar {
     const out = new Set<number>();
     if (!s.tool || !this.atParameterChoice(s)) return out;
     const entry = s.tool;
-    // the number being given now is not taken yet (closeValue marks it), but it is not spare
-    const current = s.phase === 'value' && isNumberSchema(entry.params[s.param][1]) ? Number(s.valueText) : null;
+    const current = this.numberBeingGiven(s);
     entry.params.forEach(([name, schema], j) => {
       if (j <= s.lastParam || !isNumberSchema(schema)) return;
       const fits = this.words.some((w, k) => {
@@ -362,7 +361,7 @@ export class CallGrammar {
     const out = new Set<number>();
     if (!s.tool || !this.atParameterChoice(s)) return out;
     const entry = s.tool;
-    const current = s.phase === 'value' && isNumberSchema(entry.params[s.param][1]) ? Number(s.valueText) : null;
+    const current = this.numberBeingGiven(s);
     entry.params.forEach(([, schema], j) => {
       if (j <= s.lastParam || schema.type !== 'integer' || schema.enum) return;
       const counts = this.words.some((w, k) => {

@@ -5,7 +5,7 @@
  * trained on tools that differ by an enum value was no better than chance between sibling tools
  * that differ by one verb (model card).
  */
-import type { ToolSchema } from '../types.js';
+import type { ParameterSchema, ToolSchema } from '../types.js';
 import { humanize, schemaText } from './serialize.js';
 
 /** An utterance word that is a number (the normaliser writes spoken numbers as digits). */
@@ -82,6 +82,11 @@ export function schemaStems(tool: ToolSchema): Set<string> {
     for (const v of param.enum ?? []) parts.push(humanize(String(v)));
   }
   return new Set([...stemsOf(parts.join(' '))].filter((w) => !SCHEMA_GENERIC.has(w)));
+}
+
+/** The words of a parameter's name and description, by stem ("brightness_pct", "Brightness in percent"). */
+export function parameterStems(name: string, schema: ParameterSchema): Set<string> {
+  return stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`);
 }
 
 /** Whether the utterance (its `stemsOf`, computed once per utterance) says any word of the schema. */

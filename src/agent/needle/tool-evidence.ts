@@ -5,8 +5,8 @@
  * binds its tools; each request then only reads the utterance (`read`) and compares.
  */
 import type { ParameterSchema, ToolSchema } from '../types.js';
-import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, NUMBER_WORD, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
-import { humanize, schemaText } from './serialize.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, NUMBER_WORD, parameterStems, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
+import { humanize } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
 export interface Utterance {
@@ -38,7 +38,7 @@ type UnitFamily = (typeof UNIT_FAMILIES)[number];
 
 /** Whether a numeric parameter takes numbers said with the units of this family, by the words of its name and description. */
 function takesFamily(family: UnitFamily, name: string, schema: ParameterSchema): boolean {
-  return (schema.type === 'integer' || schema.type === 'number') && [...stemsOf(`${humanize(name)} ${schemaText(schema.description ?? '')}`)].some((w) => family.takes.has(w));
+  return (schema.type === 'integer' || schema.type === 'number') && [...parameterStems(name, schema)].some((w) => family.takes.has(w));
 }
 
 /** Whether a numeric parameter takes a number said with this unit word ("20 percent" -> brightness). */
