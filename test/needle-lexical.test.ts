@@ -84,6 +84,12 @@ describe('polarity of a device state', () => {
     assert.equal(booleanPolarity('charging', said('how full is the car battery')), 0);
   });
 
+  it('reads on as true and off as false for a state no polarity pair names', () => {
+    assert.equal(booleanPolarity('lit', said('fire on at level five')), 1);
+    assert.equal(booleanPolarity('burning', said('turn the fire off')), -1);
+    assert.equal(booleanPolarity('lit', said('how warm is the lounge')), 0);
+  });
+
   it('splits an utterance into clauses at joining words', () => {
     const words = 'stop the pump and then open the gate as well as pause the music'.split(' ');
     assert.deepEqual(clauseSpans(words).map((c) => words.slice(c.from, c.to).join(' ')), ['stop the pump', 'open the gate', 'pause the music']);

@@ -206,8 +206,13 @@ export function booleanPolaritySpoken(parameterName: string, said: ReadonlySet<s
   }
   // a parameter named for what the utterance asks for ("charge the car" -> charging: true), unless it
   // asks to stop it ("stop charging") or says it with a negation ("without a sound")
-  if (named.size === 0 || ![...named].every((w) => said.has(w)) || [...NEGATIONS].some((w) => said.has(w))) return 0;
-  return sideOf(said, POLARITIES[0].said) === 1 ? -1 : 1;
+  if (named.size === 0 || [...NEGATIONS].some((w) => said.has(w))) return 0;
+  const onOff = sideOf(said, POLARITIES[0].said);
+  if (![...named].every((w) => said.has(w))) {
+    // a state named by no pair ("lit", "burning"): on is true, off is false ("fire on at level five")
+    return onOff === undefined ? 0 : onOff === 0 ? 1 : -1;
+  }
+  return onOff === 1 ? -1 : 1;
 }
 
 /** Words that turn what follows around. */
