@@ -350,6 +350,19 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('barn fans to sixty percent')).calls, [{ name: 'barn_fans', arguments: { state: 'on', speed: 60 } }]);
   });
 
+  it('starts a device the utterance names with no state, unless it asks for an end', async () => {
+    const router = await fp32.bind([
+      { name: 'set_colour', description: 'Set the light color', parameters: { type: 'object', properties: { location: { type: 'string', enum: ['bedroom', 'kitchen', 'basement'] },
+        color_name: { type: 'string', enum: ['pink', 'white', 'orange'] } }, required: ['location', 'color_name'] } },
+      { name: 'GasFire', description: 'Fireplace control', parameters: { type: 'object', properties: { power: { type: 'string', enum: ['on', 'off'] } }, required: ['power'] } },
+      { name: 'cleanerControl', description: 'Control the robot vacuum: start, stop or return to dock', parameters: { type: 'object', properties: {
+        command: { type: 'string', enum: ['stop', 'pause', 'return_to_dock', 'start'] }, location: { type: 'string', enum: ['bathroom', 'basement', 'laundry', 'hallway'] } }, required: ['command', 'location'] } },
+    ]);
+    // v7 alone answers return_to_dock: the vacuum family is one it never saw
+    assert.deepEqual((await router.route('please vacuum the basement')).calls, [{ name: 'cleanerControl', arguments: { command: 'start', location: 'basement' } }]);
+    assert.deepEqual((await router.route('fireplace out please')).calls, [{ name: 'GasFire', arguments: { power: 'off' } }]);
+  });
+
   it('does not end a call before the number said with its unit', async () => {
     const router = await fp32.bind([
       { name: 'set_light', description: 'Turn a light on or off, optionally at a brightness in percent', parameters: { type: 'object', properties: {
