@@ -109,7 +109,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'set_blinds', description: 'blinds position', parameters: { type: 'object', properties: { position: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['position'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, "it's too bright in here"), 1);
     const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
-    assert.deepEqual(grammar.numberChoices(state), { candidates: [' 0', ' 100'], said: false });
+    assert.deepEqual(grammar.numberChoices(state), { candidates: [' 0', ' 100'], said: false, overDevice: false });
   });
 
   it("marks a device's own number as such only when another said number has a unit", () => {
@@ -308,7 +308,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'set_freezer', description: 'freezer', parameters: { type: 'object', properties: { t: { type: 'number', minimum: -30, maximum: 0 } }, required: ['t'] } }];
     const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('set the freezer to minus eighteen')), 1);
     let state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
-    assert.deepEqual(grammar.numberChoices(state), { candidates: [' -18'], said: true });
+    assert.deepEqual(grammar.numberChoices(state), { candidates: [' -18'], said: true, overDevice: false });
     for (const id of tok.encode(' -18')) {
       assert.ok(grammar.allowed(state).includes(id), `"${tok.piece(id)}" is not allowed`);
       state = grammar.advance(state, id);

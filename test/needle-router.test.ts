@@ -363,6 +363,20 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('fireplace out please')).calls, [{ name: 'GasFire', arguments: { power: 'off' } }]);
   });
 
+  it("gives a level its top or bottom when the only number said is the device's", async () => {
+    const router = await fp32.bind([
+      { name: 'pump_control', description: 'Run a pump at a speed', parameters: { type: 'object', properties: { pump_id: { type: 'string', enum: ['pump_1', 'pump_2', 'sump'] },
+        percent: { type: 'integer', description: 'speed in percent', minimum: 0, maximum: 100 } }, required: ['pump_id', 'percent'] } },
+      { name: 'write_pin', description: 'Set a GPIO pin high or low', parameters: { type: 'object', properties: { gpio: { type: 'integer', minimum: 0, maximum: 40 },
+        output: { type: 'string', enum: ['HIGH', 'LOW'] } }, required: ['gpio', 'output'] } },
+    ]);
+    // v7 alone gives the pump's own number as its speed
+    assert.deepEqual((await router.route('stop the pump two')).calls, [{ name: 'pump_control', arguments: { pump_id: 'pump_2', percent: 0 } }]);
+    assert.deepEqual((await router.route('run the pump one flat out')).calls, [{ name: 'pump_control', arguments: { pump_id: 'pump_1', percent: 100 } }]);
+    // a pin's number is the parameter itself
+    assert.deepEqual((await router.route('turn off pin seventeen')).calls, [{ name: 'write_pin', arguments: { gpio: 17, output: 'LOW' } }]);
+  });
+
   it('does not end a call before the number said with its unit', async () => {
     const router = await fp32.bind([
       { name: 'set_light', description: 'Turn a light on or off, optionally at a brightness in percent', parameters: { type: 'object', properties: {

@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, NUMBER_WORD, parameterStems, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, NUMBER_WORD, parameterStems, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -152,6 +152,15 @@ interface ToolEntry {
   unit: number[];
 }
 
+/** The numbers a number value may take (texts with a leading space). */
+export interface NumberChoices {
+  candidates: string[];
+  /** the utterance says them */
+  said: boolean;
+  /** implied although a number was said: the only one said is the device's ("stop the pump 2") */
+  overDevice: boolean;
+}
+
 export interface GrammarState {
   phase: 'start' | 'tool' | 'params' | 'value' | 'done';
   calls: ToolCall[];
@@ -250,14 +259,18 @@ export class CallGrammar {
    * validation split). Texts with a leading space; null when the state is not there or nothing fits
    * (free digits).
    */
-  numberChoices(s: GrammarState): { candidates: string[]; said: boolean } | null {
+  numberChoices(s: GrammarState): NumberChoices | null {
     if (s.phase !== 'value' || !s.tool) return null;
     const schema = this.schemaOf(s);
     if (!isNumberSchema(schema)) return null;
     const said = this.saidNumbersFor(s, s.param);
-    if (said.size > 0) return { candidates: [...said].map((v) => ` ${v}`), said: true };
+    // "stop the pump 2", "run pump one flat out": the only number said is the device's, the
+    // parameter is a level and the utterance asks for its top or bottom; that level is implied
+    const devices = this.impliedOptional && isLevelParameter(s.tool.params[s.param][0], schema) ? this.deviceNumbers(s) : new Set<string>();
+    const overDevice = said.size > 0 && [...said].every((v) => devices.has(` ${v}`));
+    if (said.size > 0 && !overDevice) return { candidates: [...said].map((v) => ` ${v}`), said: true, overDevice };
     const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fitsNumber(v, schema)));
-    return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false } : null;
+    return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false, overDevice } : null;
   }
 
   /** The numbers the utterance says (no argument took them yet) that fit number parameter j of the tool being called. */
@@ -274,18 +287,26 @@ export class CallGrammar {
    * a channel parameter; nothing in "pump 1 at 2" where no number has a unit).
    */
   identifierNumbers(s: GrammarState): Set<string> {
+    const measured = this.words.some((_, k) => this.saidNumber(s, k) !== null && UNIT_WORDS.has(this.words[k + 1]?.text ?? ''));
+    return measured ? this.deviceNumbers(s) : new Set();
+  }
+
+  /**
+   * Said numbers (candidate texts) right after a word of the tool's name or description that the
+   * parameter's own name does not have and that names no level, and not before a unit ("pump 1",
+   * not "temperature 2500").
+   */
+  private deviceNumbers(s: GrammarState): Set<string> {
     const out = new Set<string>();
     if (s.phase !== 'value' || !s.tool) return out;
     const own = stemsOf(humanize(s.tool.params[s.param][0]));
-    let measured = false;
     this.words.forEach((w, k) => {
       const value = this.saidNumber(s, k);
-      if (value === null) return;
-      if (UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) { measured = true; return; }
-      const before = k > 0 ? stem(this.words[k - 1].text) : '';
-      if (s.tool?.toolWords.has(before) && !own.has(before)) out.add(` ${value}`);
+      if (value === null || UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return;
+      const before = k > 0 ? this.words[k - 1].text : '';
+      if (s.tool?.toolWords.has(stem(before)) && !own.has(stem(before)) && !isLevelWord(before)) out.add(` ${value}`);
     });
-    return measured ? out : new Set();
+    return out;
   }
 
   /**

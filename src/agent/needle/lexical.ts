@@ -256,3 +256,16 @@ export function clauseScope(normalizedText: string, anchors: ReadonlySet<string>
 export function saysOffState(spoken: ReadonlySet<string>): boolean {
   return sideOf(spoken, POLARITIES[0].said) === 1;
 }
+
+/** Words of a number parameter that sets a level or an amount rather than picking a device (a line, a pin, a floor). */
+const LEVEL_WORDS = /\b(level|speed|percent|percentage|brightness|volume|position|temp|temperature|power|duty|intensity|setpoint|amount|value|rate|flow|pressure|kelvin|degrees?|celsius|limit|target|seconds?|minutes?|hours?|duration|dim|rpm|amps?|current)\b/;
+
+/** Whether a word names a level or an amount ("temperature 2500": the number is the level, not a device's). */
+export function isLevelWord(word: string): boolean {
+  return LEVEL_WORDS.test(word);
+}
+
+/** Whether a number parameter sets a level or an amount (its name or description says so), not which device. */
+export function isLevelParameter(name: string, schema: ParameterSchema | undefined): boolean {
+  return LEVEL_WORDS.test(`${humanize(name)} ${schema?.description ?? ''}`.toLowerCase());
+}

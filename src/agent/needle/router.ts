@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
-import { CallGrammar, type GrammarState, isTimeParameter, isUnitWord } from './grammar.js';
-import { booleanPolarity, CLAUSE_JOINERS, POLARITY_STEMS, spokenStems, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, NUMBER_WORD, saysAnyOf, saysOffState, schemaStems, stem, STOPWORDS } from './lexical.js';
+import { CallGrammar, type GrammarState, isTimeParameter, isUnitWord, type NumberChoices } from './grammar.js';
+import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, isLevelParameter, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, spokenStems, stem, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
@@ -208,7 +208,6 @@ const HEADED_DETERMINER_PENALTY = 8;
  * configuration's set 87.0 -> 88.9 ("stop the music in the living room"); fresh sets 9393 / 9797
  * level.
  */
-const LEVEL_PARAMETER = /\b(level|speed|percent|percentage|brightness|volume|position|temp|temperature|power|duty|intensity|setpoint|amount|value|rate|flow|pressure|kelvin|degrees?|celsius|limit|target|seconds?|minutes?|hours?|duration|dim|rpm|amps?|current)\b/;
 /**
  * Logits taken off ending a call while an open integer parameter has a said number that counts one
  * of the tool's enum values ("brew us three espresso": quantity 3 beside drink espresso; the model
@@ -527,8 +526,8 @@ export class NeedleRouter implements Router {
   }
 
   /**
-   * Whether a call gives a required number parameter that is not a level (a line, a pin, a floor: no
-   * LEVEL_PARAMETER word in its name or description) a number the utterance does not say, in any
+   * Whether a call gives a required number parameter that is not a level (a line, a pin, a floor:
+   * not isLevelParameter) a number the utterance does not say, in any
    * unit ("stop the music" -> stop_conveyor(line 1)).
    */
   private inventedIdentifier(call: ToolCall, normalizedText: string): boolean {
@@ -537,7 +536,7 @@ export class NeedleRouter implements Router {
     const said = normalizedText.split(' ').filter((w) => NUMBER_WORD.test(w)).map(Number);
     const required = new Set(tool.parameters.required ?? []);
     return Object.entries(call.arguments).some(([key, value]) => typeof value === 'number' && required.has(key) && !tool.parameters.properties[key]?.enum
-      && !LEVEL_PARAMETER.test(`${humanize(key)} ${tool.parameters.properties[key]?.description ?? ''}`.toLowerCase())
+      && !isLevelParameter(key, tool.parameters.properties[key])
       && !said.some((n) => n === value || Math.abs(n / 60 - value) < 1e-9 || Math.abs(n / 3600 - value) < 1e-9));
   }
 
@@ -863,7 +862,7 @@ export class NeedleRouter implements Router {
    * probability of it, so a number nobody said (a bound picked for "set a timer for the") only
    * passes the policy's threshold when the model is sure of it.
    */
-  private async pickNumber(choices: { candidates: string[]; said: boolean }, identifiers: ReadonlySet<string>, extreme: Extreme, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
+  private async pickNumber(choices: NumberChoices, identifiers: ReadonlySet<string>, extreme: Extreme, logits: Float32Array, position: number, past: KvSet, cross: KvSet):
     Promise<{ tokens: number[]; past: KvSet; p: number }> {
     const scored: Array<{ tokens: number[]; past: KvSet; logp: number; bonus: number }> = [];
     for (const text of choices.candidates) {
@@ -889,7 +888,7 @@ export class NeedleRouter implements Router {
     const sum = scored.reduce((acc, c) => acc + Math.exp(score(c) - score(best)), 0);
     // a number the utterance says, also as "full" or "minimum": renormalised over the candidates; an
     // implied one (also the bottom a "stop" implies): the decoder's own probability, bonus aside
-    return { tokens: best.tokens, past: best.past, p: choices.said || extreme.said !== null ? 1 / sum : Math.exp(best.logp) };
+    return { tokens: best.tokens, past: best.past, p: choices.said || choices.overDevice || extreme.said !== null ? 1 / sum : Math.exp(best.logp) };
   }
 
   async close(): Promise<void> {
