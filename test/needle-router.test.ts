@@ -377,6 +377,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn off pin seventeen')).calls, [{ name: 'write_pin', arguments: { gpio: 17, output: 'LOW' } }]);
   });
 
+  it('gives an open place the noun its clause says after "the"', async () => {
+    const router = await fp32.bind([
+      { name: 'robot_vacuum', description: 'Control the robot vacuum', parameters: { type: 'object', properties: { action: { type: 'string', enum: ['start', 'stop', 'pause'] },
+        area: { type: 'string', description: 'room to clean' } }, required: ['action'] } },
+      { name: 'current_time', description: 'Tell the time', parameters: { type: 'object', properties: { zone: { type: 'string', description: 'time zone or place' } } } },
+    ]);
+    assert.deepEqual((await router.route('stop vacuuming the garden')).calls, [{ name: 'robot_vacuum', arguments: { action: 'stop', area: 'garden' } }]);
+    assert.deepEqual((await router.route('what time is it')).calls, [{ name: 'current_time', arguments: {} }]);
+  });
+
   it('does not end a call before the number said with its unit', async () => {
     const router = await fp32.bind([
       { name: 'set_light', description: 'Turn a light on or off, optionally at a brightness in percent', parameters: { type: 'object', properties: {

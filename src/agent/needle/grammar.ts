@@ -191,6 +191,8 @@ export class CallGrammar {
   private readonly words: QueryWord[] = [];
   /** per utterance word: a number said with a unit and nothing more (measuredNumber) */
   private readonly measured: boolean[];
+  /** every offered tool's name, description and value words, by stem (unsaidPlaceParams) */
+  private schemaWordsAll: Set<string> | null = null;
   /** the utterance's words, by stem */
   private readonly saidStems: Set<string>;
   /** for the tool that may be called again: the words of the other tools (wordsOfOthers), read at its first repeat check */
@@ -370,6 +372,43 @@ export class CallGrammar {
     const named = this.namedWords(s).filter((k) => s.phase !== 'value' || !this.query.slice(this.words[k].from, this.words[k].to).every((id, i) => s.value[i] === id));
     if (named.length === 0) return out;
     s.tool.label.forEach((label, j) => { if (label && j > s.lastParam) out.add(this.ids.params[j]); });
+    return out;
+  }
+
+  /**
+   * Utterance words that may say where a call acts: a noun after "the" / "in the" that no argument
+   * took and no offered tool has in its name, description or values, in a clause that says a word
+   * of the call's tool ("vacuum the attic").
+   */
+  private unsaidPlaceWords(s: GrammarState): number[] {
+    if (!s.tool) return [];
+    const tool = s.tool;
+    this.schemaWordsAll ??= new Set(this.entries.flatMap((e) => [...e.toolWords, ...e.valueWords]));
+    const schemaWords = this.schemaWordsAll;
+    const texts = this.words.map((w) => w.text);
+    const own = clauseSpans(texts).filter((c) => texts.slice(c.from, c.to).some((t) => tool.toolWords.has(stem(t))));
+    return this.words.flatMap((w, k) => {
+      if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text))) return [];
+      if (s.phase === 'value' && this.query.slice(w.from, w.to).every((id, i) => s.value[i] === id)) return [];
+      const before = this.words[k - 1].text;
+      const placed = PLACE_DETERMINERS.has(before) || PLACE_PREPOSITIONS.has(before);
+      return placed && own.some((c) => k >= c.from && k < c.to) ? [k] : [];
+    });
+  }
+
+  /**
+   * In the parameters of a call: the parameter tokens of its open place parameters (free strings)
+   * while the utterance has a noun after "the" / "in the" that no argument took and no offered tool
+   * has in its name, description or values ("vacuum the attic": the attic is where).
+   */
+  unsaidPlaceParams(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (!s.tool || !this.atParameterChoice(s)) return out;
+    if (this.unsaidPlaceWords(s).length === 0) return out;
+    s.tool.place.forEach((isPlace, j) => {
+      const schema = (s.tool as ToolEntry).params[j][1];
+      if (isPlace && j > s.lastParam && schema.type === 'string' && !schema.enum) out.add(this.ids.params[j]);
+    });
     return out;
   }
 
@@ -605,6 +644,7 @@ export class CallGrammar {
       if (j >= 0 && PLACE_DETERMINERS.has(this.words[j].text)) j--;
       if (j >= 0 && PLACE_PREPOSITIONS.has(this.words[j].text) && !STOPWORDS.has(w.text) && !s.usedWords.has(k)) out.add(this.query[w.from]);
     });
+    for (const k of this.unsaidPlaceWords(s)) out.add(this.query[this.words[k].from]);
     return out;
   }
 
