@@ -47,6 +47,17 @@ describe('tools the utterance commands outright', () => {
     assert.deepEqual(commandedTools([lock, siren], normalizeUtterance('unlock the garage')), [true, false]);
     assert.deepEqual(commandedTools([lock, siren], normalizeUtterance('the garage is cold')), [false, false]);
   });
+  it('takes a command whose verb is the name of a tool with a free-string object ("call the office")', () => {
+    const call: ToolSchema = { name: 'phone_call', description: 'Phone someone', parameters: { type: 'object', properties: {
+      contact: { type: 'string' }, loudspeaker: { type: 'boolean' } }, required: ['contact'] } };
+    const alarm: ToolSchema = { name: 'security_system', description: 'Security system control', parameters: { type: 'object', properties: {
+      mode: { type: 'string', enum: ['away', 'night'] } }, required: ['mode'] } };
+    assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call the office')), [true, false]);
+    assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('uh call nana please')), [true, false]);
+    // nothing follows the verb, or what follows is another tool's
+    assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call')), [false, false]);
+    assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call night mode')), [false, false]);
+  });
   it('needs both, and a side-named tool only on its own side', () => {
     assert.deepEqual(said('turn it off'), []);
     assert.deepEqual(said('the pump is noisy'), []);

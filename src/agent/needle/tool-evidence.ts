@@ -5,7 +5,7 @@
  * binds its tools; each request then only reads the utterance (`read`) and compares.
  */
 import type { ParameterSchema, ToolSchema } from '../types.js';
-import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, NUMBER_WORD, parameterStems, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, sideOf, spokenStems, stem, stemsOf } from './lexical.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, FILLER_WORDS, NUMBER_WORD, parameterStems, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
@@ -14,11 +14,19 @@ export interface Utterance {
   said: ReadonlySet<string>;
   spoken: ReadonlySet<string>;
   clauses: number;
+  /** per clause: its first word that is no filler or stopword, by stem, and the content words that follow it, by stem */
+  verbs: ReadonlyArray<{ verb: string; object: string[] }>;
 }
 
 export function readUtterance(normalizedText: string): Utterance {
-  return { text: normalizedText, said: stemsOf(normalizedText), spoken: spokenStems(normalizedText),
-    clauses: clauseSpans(normalizedText.split(' ').filter((w) => w.length > 0)).length };
+  const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  const spans = clauseSpans(words);
+  const content = (w: string): boolean => !STOPWORDS.has(w) && !FILLER_WORDS.has(w);
+  const verbs = spans.flatMap(({ from, to }) => {
+    const k = words.slice(from, to).findIndex(content);
+    return k < 0 ? [] : [{ verb: stem(words[from + k]), object: words.slice(from + k + 1, to).filter(content).map(stem) }];
+  });
+  return { text: normalizedText, said: stemsOf(normalizedText), spoken: spokenStems(normalizedText), clauses: spans.length, verbs };
 }
 
 /**
@@ -55,16 +63,21 @@ interface ToolTables {
   params: Array<{ key: string; boolean: boolean; values: string[] }>;
   /** per unit family: whether a numeric parameter takes numbers said with it */
   units: boolean[];
+  /** whether a required parameter is a free string (what the command is done to: "call <who>") */
+  takesObject: boolean;
 }
 
 export class ToolEvidence {
   private readonly tables: ToolTables[];
+  /** per tool: every word of its schema, by stem */
+  private readonly schemaWords: ReadonlyArray<ReadonlySet<string>>;
   /** enum values only one tool has, not made only of state, generic or number words: their stems and owner */
   private readonly ownValues: Array<{ stems: string[]; tool: number }> = [];
   /** per polarity pair: whether the offered names speak of both sides (sibling tools such as start/stop_pump) */
   private readonly siblingPairs: boolean[];
 
   constructor(tools: readonly ToolSchema[]) {
+    this.schemaWords = tools.map((tool) => schemaStems(tool));
     this.tables = tools.map((tool) => {
       const name = stemsOf(humanize(tool.name));
       return {
@@ -75,6 +88,7 @@ export class ToolEvidence {
           && !Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesBothSides(key, p, pair))),
         params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
         units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesFamily(family, key, p))),
+        takesObject: (tool.parameters.required ?? []).some((key) => { const p = tool.parameters.properties?.[key]; return p?.type === 'string' && !p.enum; }),
       };
     });
     const owners = new Map<string, Set<number>>();
@@ -139,6 +153,8 @@ export class ToolEvidence {
       // a value only this tool has, and a state of its own ("unlock the garage" of door_lock(door, locked))
       if (named[i] && ownState) return true;
       if (!t.deviceWords.some((w) => u.said.has(w))) return false;
+      // the command's verb is the tool's name word and something follows for its free string ("call the office")
+      if (t.takesObject && u.verbs.some(({ verb, object }) => object.length > 0 && t.deviceWords.includes(verb) && !object.some((w) => this.schemaWords.some((other, j) => j !== i && other.has(w))))) return true;
       return ownState || t.params.some((p) => p.values.some((v) => {
         const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !t.deviceWords.includes(w));
         return own.length > 0 && own.every((w) => u.said.has(w));
