@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import { CallGrammar, isTimeParameter } from '../src/agent/needle/grammar.js';
+import { CallGrammar, GrammarTables, isTimeParameter } from '../src/agent/needle/grammar.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import { encodeQuery } from '../src/agent/needle/serialize.js';
 import { Tokenizer } from '../src/agent/needle/tokenizer.js';
@@ -32,7 +32,7 @@ describe('decoding grammar', () => {
     let calls = 0;
     for (const ex of fixtures) {
       const query = encodeQuery(tok, normalizeUtterance(ex.query));
-      const grammar = new CallGrammar(tok, ex.tools, ex.tools.map((_, i) => i + 1), query, 4);
+      const grammar = new CallGrammar(new GrammarTables(tok, ex.tools, ex.tools.map((_, i) => i + 1)), query, 4);
       let state = grammar.start();
       for (let step = 0; step < 200 && state.phase !== 'done'; step++) {
         const allowed = grammar.allowed(state);
@@ -57,7 +57,7 @@ describe('decoding grammar', () => {
   it('copies strings from the utterance only', () => {
     const tools: ToolSchema[] = [{ name: 'remind', description: 'reminder', parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }];
     const query = encodeQuery(tok, 'remind me to water the plants');
-    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), query, 1);
     let state = grammar.advance(grammar.advance(grammar.advance(grammar.start(), grammar.ids.call), tok.special('<T1>')), tok.special('<P1>'));
     const allowed = new Set(grammar.allowed(state));
     for (const id of allowed) assert.ok(query.includes(id), `token "${tok.piece(id)}" is not in the utterance`);
@@ -77,7 +77,7 @@ describe('decoding grammar', () => {
     const query = encodeQuery(tok, 'remind me about the chrysanthemums');
     const word = tok.encode(' chrysanthemums');
     assert.ok(word.length > 1, 'the test needs a word the tokenizer splits');
-    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), query, 1);
     const mid = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), word[0]]);
     assert.ok(!grammar.allowed(mid).includes(grammar.ids.eos), 'half a word must not end the value');
     const whole = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...word]);
@@ -88,7 +88,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'set_thermostat', description: 'set temperature', parameters: { type: 'object', properties: {
       degrees: { type: 'integer', minimum: 50, maximum: 90 }, hold: { type: 'integer', minimum: 0, maximum: 7200 } }, required: ['degrees'] } }];
     const query = encodeQuery(tok, normalizeUtterance('set the thermostat to seventy two for five minutes'));
-    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), query, 1);
     const first = grammar.allowed(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]));
     assert.ok(ordinary(first).length > 0);
     for (const piece of ordinary(first)) assert.ok(' 72'.startsWith(piece), `"${piece}" does not start 72`);
@@ -107,7 +107,7 @@ describe('decoding grammar', () => {
 
   it('offers 0, 100 and the range bounds only when no number the utterance says fits', () => {
     const tools: ToolSchema[] = [{ name: 'set_blinds', description: 'blinds position', parameters: { type: 'object', properties: { position: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['position'] } }];
-    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, "it's too bright in here"), 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, "it's too bright in here"), 1);
     const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
     assert.deepEqual(grammar.numberChoices(state), { candidates: [' 0', ' 100'], said: false, overDevice: false });
   });
@@ -116,7 +116,7 @@ describe('decoding grammar', () => {
     const pump: ToolSchema[] = [{ name: 'pump_speed', description: 'Pump speed (pump 1 or 2)', parameters: { type: 'object', properties: {
       speed: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['speed'] } }];
     const at = (tools: ToolSchema[], text: string): Set<string> => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
       return grammar.identifierNumbers(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]));
     };
     assert.deepEqual(at(pump, 'set pump two to sixty percent'), new Set([' 2']));
@@ -131,7 +131,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'shopping', description: 'Shopping list', parameters: { type: 'object', properties: {
       item: { type: 'string' }, room: { type: 'string', description: 'Room name' } }, required: ['item'] } }];
     const firstPieces = (text: string, param: number): string[] => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
       const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special(`<P${param}>`)]);
       return ordinary(grammar.allowed(state)).map((p) => p.trim());
     };
@@ -147,7 +147,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'playPlaylist', description: 'Play a playlist on the speakers', parameters: { type: 'object', properties: {
       playlist: { type: 'string', description: 'playlist name' } }, required: ['playlist'] } }];
     const at = (text: string): { grammar: CallGrammar; state: ReturnType<CallGrammar['start']> } => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
       return { grammar, state: step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]) };
     };
     const { grammar, state } = at('play my chill playlist');
@@ -167,7 +167,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'dial', description: 'Call a contact on the phone', parameters: { type: 'object', properties: {
       name: { type: 'string', description: 'who to call' } }, required: ['name'] } }];
     const firstWords = (text: string): string[] => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
       return ordinary(grammar.allowed(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]))).map((p) => p.trim());
     };
     const first = (word: string): string => tok.piece(tok.encode(` ${word}`)[0]).trim();
@@ -182,7 +182,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'room_booking', description: 'Book a study room', parameters: { type: 'object', properties: {
       hours: { type: 'integer', description: 'how many hours', minimum: 1, maximum: 4 }, minutes: { type: 'integer' }, seconds: { type: 'integer' } }, required: ['hours'] } }];
     const choices = (param: number): string[] | undefined => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('book it for two hours')), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance('book it for two hours')), 1);
       return grammar.numberChoices(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special(`<P${param}>`)]))?.candidates.map((c) => c.trim());
     };
     assert.deepEqual(choices(1), ['2']);
@@ -194,7 +194,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'print_labels', description: 'Print labels', parameters: { type: 'object', properties: {
       item: { type: 'string' }, count: { type: 'integer', minimum: 0, maximum: 50 } }, required: ['item'] } }];
     const afterItem = (text: string, impliedOptional: boolean): string[] => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1, impliedOptional);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1, impliedOptional);
       const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' cable')]);
       return grammar.allowed(state).map((id) => tok.piece(id));
     };
@@ -208,7 +208,7 @@ describe('decoding grammar', () => {
       room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] },
       brightness: { type: 'integer', minimum: 0, maximum: 100, description: 'Brightness in percent' }, fade: { type: 'integer', description: 'fade time in seconds' } }, required: ['room', 'state'] } }];
     const afterState = (text: string): string[] => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
       const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), tok.special('<E2>'), tok.special('<P2>'), tok.special('<E1>')]);
       return [...grammar.measuredNumberParams(state)].map((id) => tok.piece(id));
     };
@@ -217,7 +217,7 @@ describe('decoding grammar', () => {
     assert.deepEqual(afterState('bedroom light on at twenty'), []); // no unit: it may be anything's
     assert.deepEqual(afterState('bedroom light on for 200 percent'), []); // out of range
     // given once, the number is not spare any more
-    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('dim the bedroom to twenty percent')), 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance('dim the bedroom to twenty percent')), 1);
     const given = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), tok.special('<E2>'), tok.special('<P2>'), tok.special('<E1>'), tok.special('<P3>'), ...tok.encode(' 20')]);
     assert.deepEqual([...grammar.measuredNumberParams(given)], []);
   });
@@ -226,7 +226,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'start_timer', description: 'Start a countdown', parameters: { type: 'object', properties: {
       seconds: { type: 'integer', description: 'duration' }, sound: { type: 'string', enum: ['bell', 'beep'] }, label: { type: 'string', description: 'what it is for' } }, required: ['seconds'] } }];
     const afterSeconds = (text: string): string[] => {
-      const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance(text)), 1);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
       const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 600')]);
       return [...grammar.namedLabelParams(state)].map((id) => tok.piece(id));
     };
@@ -238,7 +238,7 @@ describe('decoding grammar', () => {
 
   it('offers only the range bounds when the number the utterance says is out of range', () => {
     const tools: ToolSchema[] = [{ name: 'set_speed', description: 'motor speed', parameters: { type: 'object', properties: { rpm: { type: 'integer', minimum: 101, maximum: 3000 } }, required: ['rpm'] } }];
-    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, 'set the motor speed to 42'), 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, 'set the motor speed to 42'), 1);
     const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
     const pieces = ordinary(grammar.allowed(state));
     assert.ok(pieces.length > 0);
@@ -247,7 +247,7 @@ describe('decoding grammar', () => {
 
   it('calls each tool at most once per answer', () => {
     const tools: ToolSchema[] = ['lock_door', 'unlock_door'].map((name) => ({ name, description: name, parameters: { type: 'object', properties: {} } }));
-    const grammar = new CallGrammar(tok, tools, [1, 2], encodeQuery(tok, 'lock the door'), 4);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1, 2]), encodeQuery(tok, 'lock the door'), 4);
     const afterFirst = step(grammar, [grammar.ids.call, tok.special('<T1>'), grammar.ids.call]);
     assert.deepEqual(grammar.allowed(afterFirst), [tok.special('<T2>')]);
     const afterBoth = step(grammar, [grammar.ids.call, tok.special('<T1>'), grammar.ids.call, tok.special('<T2>')]);
@@ -260,7 +260,7 @@ describe('decoding grammar', () => {
       { name: 'energy_used', description: 'Energy a device used', parameters: { type: 'object', properties: { which: { type: 'string', enum: ['lamp', 'desk'] } }, required: ['which'] } },
     ];
     const afterKettle = (text: string, repeat: { tool: number; spoken: ReadonlySet<number> } | null, device = '<E1>'): string[] => {
-      const grammar = new CallGrammar(tok, tools, [1, 2], encodeQuery(tok, normalizeUtterance(text)), 4, false, repeat);
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1, 2]), encodeQuery(tok, normalizeUtterance(text)), 4, false, repeat);
       const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), tok.special(device), tok.special('<P2>'), tok.special('<E2>'), grammar.ids.call]);
       return grammar.allowed(state).map((id) => tok.piece(id));
     };
@@ -277,7 +277,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'mqtt_publish', description: 'Publish a payload', parameters: { type: 'object', properties: {
       path: { type: 'string', description: 'MQTT topic' }, payload: { type: 'string' } }, required: ['path', 'payload'] } }];
     const query = encodeQuery(tok, normalizeUtterance('publish on to home/garage/door'));
-    const grammar = new CallGrammar(tok, tools, [1], query, 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), query, 1);
     const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' home garage door'), tok.special('<P2>'), ...tok.encode(' on'), grammar.ids.eos]);
     assert.deepEqual(grammar.calls(state), [{ name: 'mqtt_publish', arguments: { path: 'home/garage/door', payload: 'on' } }]);
   });
@@ -286,7 +286,7 @@ describe('decoding grammar', () => {
     const tools: ToolSchema[] = [{ name: 'set_alarm', description: 'Set an alarm', parameters: { type: 'object', properties: {
       label: { type: 'string' }, time: { type: 'string', description: 'Time in 24h HH:MM' } }, required: ['label'] } }];
     const allowedText = (state: ReturnType<CallGrammar['start']>, grammar: CallGrammar): string[] => grammar.allowed(state).map((id) => tok.piece(id));
-    const timed = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('gym alarm at half past seven pm')), 1);
+    const timed = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance('gym alarm at half past seven pm')), 1);
     let state = step(timed, [timed.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' gym')]);
     assert.ok(timed.allowed(state).includes(timed.ids.params[1]), 'the time parameter is offered');
     state = step(timed, [timed.ids.params[1]], state);
@@ -296,7 +296,7 @@ describe('decoding grammar', () => {
     assert.ok(!timed.allowed(state).some((id) => tok.piece(id) === ' pm'), 'the value cannot run past the clock word');
     assert.deepEqual(timed.calls(timed.advance(state, timed.ids.eos)), [{ name: 'set_alarm', arguments: { label: 'gym', time: '19:30' } }]);
 
-    const untimed = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('gym alarm at seven')), 1);
+    const untimed = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance('gym alarm at seven')), 1);
     const after = step(untimed, [untimed.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' gym')]);
     assert.ok(!untimed.allowed(after).includes(untimed.ids.params[1]), 'no HH:MM word: the optional time is left out');
     assert.ok(isTimeParameter('wakeTime', { type: 'string' }));
@@ -306,7 +306,7 @@ describe('decoding grammar', () => {
 
   it('copies a negative number even where BPE splits off the space before its sign', () => {
     const tools: ToolSchema[] = [{ name: 'set_freezer', description: 'freezer', parameters: { type: 'object', properties: { t: { type: 'number', minimum: -30, maximum: 0 } }, required: ['t'] } }];
-    const grammar = new CallGrammar(tok, tools, [1], encodeQuery(tok, normalizeUtterance('set the freezer to minus eighteen')), 1);
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance('set the freezer to minus eighteen')), 1);
     let state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
     assert.deepEqual(grammar.numberChoices(state), { candidates: [' -18'], said: true, overDevice: false });
     for (const id of tok.encode(' -18')) {

@@ -182,39 +182,23 @@ interface QueryWord {
   to: number;
 }
 
-export class CallGrammar {
-  private readonly entries: ToolEntry[];
-  private readonly bySlotToken = new Map<number, ToolEntry>();
-  private readonly numberTokens: number[] = [];
-  /** the utterance's ordinary tokens in order (strings are copied as contiguous spans of it) */
-  private readonly query: number[];
-  private readonly words: QueryWord[] = [];
-  /** per utterance word: a number said with a unit and nothing more (measuredNumber) */
-  private readonly measured: boolean[];
-  /** every offered tool's name, description and value words, by stem (unsaidPlaceParams) */
-  private schemaWordsAll: Set<string> | null = null;
-  /** the utterance's words, by stem */
-  private readonly saidStems: Set<string>;
-  /** for the tool that may be called again: the words of the other tools (wordsOfOthers), read at its first repeat check */
-  private othersWords: Set<string> | null = null;
-  /** the index of each clause's first word that is not a stopword or a filler ("uh can you call sam" -> "call") */
-  private readonly clauseOpeners: Set<number>;
-  /** token position -> index of its word */
-  private readonly wordAt: number[] = [];
+/**
+ * What the grammar knows of the offered tools, the same for every request: the special token ids,
+ * each tool's parameters and word tables, and the vocabulary's number tokens. A router builds it
+ * once for its tools and hands it to the grammar of each decoding.
+ */
+export class GrammarTables {
   readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
+  readonly entries: readonly ToolEntry[];
+  readonly bySlotToken = new Map<number, ToolEntry>();
+  /** tokens made of digits, signs, points, and the bare space BPE may split off before a sign (" -5" -> " ", "-", "5") */
+  readonly numberTokens: number[] = [];
+  /** the first token id that is not a special token */
+  readonly firstOrdinary: number;
+  /** every offered tool's name, description and value words, by stem (unsaidPlaceParams) */
+  readonly schemaWords: ReadonlySet<string>;
 
-  /**
-   * `impliedOptional`: whether an optional number parameter may take an implied number (0, 100, a
-   * bound) when the utterance says none that fits; the router allows it where the utterance asks
-   * for a top or bottom ("flat out", "stop").
-   */
-  constructor(private readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[], queryTokenIds: readonly number[], private readonly maxCalls = 4,
-    private readonly impliedOptional = true,
-    /**
-     * the tool that may be called again for another enum value the utterance says (saysAnotherValue),
-     * and the other tools the utterance speaks of (a value of theirs is theirs)
-     */
-    private readonly repeat: { tool: number; spoken: ReadonlySet<number> } | null = null) {
+  constructor(readonly tok: Tokenizer, tools: readonly ToolSchema[], slots: readonly number[]) {
     this.ids = {
       call: tok.special('<call>'),
       eos: tok.special('<eos>'),
@@ -233,10 +217,52 @@ export class CallGrammar {
         valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
-    const firstOrdinary = tok.specials.size;
-    // digits, signs, points, and the bare space BPE may split off before a sign (" -5" -> " ", "-", "5")
-    for (let id = firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]*$/.test(tok.piece(id)) && tok.piece(id) !== '') this.numberTokens.push(id);
-    this.query = queryTokenIds.filter((id) => id >= firstOrdinary);
+    this.firstOrdinary = tok.specials.size;
+    for (let id = this.firstOrdinary; id < tok.size; id++) if (/^ ?[-0-9.]*$/.test(tok.piece(id)) && tok.piece(id) !== '') this.numberTokens.push(id);
+    this.schemaWords = new Set(this.entries.flatMap((e) => [...e.toolWords, ...e.valueWords]));
+  }
+}
+
+export class CallGrammar {
+  private readonly tok: Tokenizer;
+  private readonly entries: readonly ToolEntry[];
+  private readonly bySlotToken: ReadonlyMap<number, ToolEntry>;
+  private readonly numberTokens: readonly number[];
+  /** the utterance's ordinary tokens in order (strings are copied as contiguous spans of it) */
+  private readonly query: number[];
+  private readonly words: QueryWord[] = [];
+  /** per utterance word: a number said with a unit and nothing more (measuredNumber) */
+  private readonly measured: boolean[];
+  /** the utterance's words, by stem */
+  private readonly saidStems: Set<string>;
+  /** for the tool that may be called again: the words of the other tools (wordsOfOthers), read at its first repeat check */
+  private othersWords: Set<string> | null = null;
+  /** the index of each clause's first word that is not a stopword or a filler ("uh can you call sam" -> "call") */
+  private readonly clauseOpeners: Set<number>;
+  /** token position -> index of its word */
+  private readonly wordAt: number[] = [];
+  readonly ids: { call: number; eos: number; yes: number; no: number; params: number[]; enums: number[] };
+
+  /**
+   * `tables`: the offered tools (GrammarTables, built once per tool set). `impliedOptional`: whether
+   * an optional number parameter may take an implied number (0, 100, a bound) when the utterance
+   * says none that fits; the router allows it where the utterance asks for a top or bottom ("flat
+   * out", "stop").
+   */
+  constructor(private readonly tables: GrammarTables, queryTokenIds: readonly number[], private readonly maxCalls = 4,
+    private readonly impliedOptional = true,
+    /**
+     * the tool that may be called again for another enum value the utterance says (saysAnotherValue),
+     * and the other tools the utterance speaks of (a value of theirs is theirs)
+     */
+    private readonly repeat: { tool: number; spoken: ReadonlySet<number> } | null = null) {
+    const tok = tables.tok;
+    this.tok = tok;
+    this.ids = tables.ids;
+    this.entries = tables.entries;
+    this.bySlotToken = tables.bySlotToken;
+    this.numberTokens = tables.numberTokens;
+    this.query = queryTokenIds.filter((id) => id >= tables.firstOrdinary);
     this.query.forEach((id, pos) => {
       if (pos === 0 || tok.piece(id).startsWith(' ')) this.words.push({ text: '', from: pos, to: pos });
       const word = this.words[this.words.length - 1];
@@ -383,8 +409,7 @@ export class CallGrammar {
   private unsaidPlaceWords(s: GrammarState): number[] {
     if (!s.tool) return [];
     const tool = s.tool;
-    this.schemaWordsAll ??= new Set(this.entries.flatMap((e) => [...e.toolWords, ...e.valueWords]));
-    const schemaWords = this.schemaWordsAll;
+    const schemaWords = this.tables.schemaWords;
     const texts = this.words.map((w) => w.text);
     const own = clauseSpans(texts).filter((c) => texts.slice(c.from, c.to).some((t) => tool.toolWords.has(stem(t))));
     return this.words.flatMap((w, k) => {

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
-import { CallGrammar, type GrammarState, isTimeParameter, isUnitWord, type NumberChoices } from './grammar.js';
+import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices } from './grammar.js';
 import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, isLevelParameter, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, spokenStems, stem, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -359,6 +359,8 @@ export class NeedleRouter implements Router {
   /** slot pointer token id -> index into tools */
   private readonly slotTokenTool = new Map<number, number>();
   private readonly enumOffsets: Array<Map<string, number>>;
+  /** the grammar's tables of the tools, built at the first decoding (a shortlisting router never decodes) */
+  private grammarTables: GrammarTables | null = null;
   /** The tools as the model sees them (see routable-schema.ts), in the order of `tools`. */
   private readonly view: ToolSchema[];
   /** What of the given schemas the router cannot use (left-out parameters, enum values past the slots). */
@@ -739,7 +741,8 @@ export class NeedleRouter implements Router {
     // answers wrong already (a second call of one tool in a command for several tools)
     const leader = leadingTool(lexicalHits);
     const repeat = leader !== null ? { tool: leader, spoken: new Set(lexicalHits.flatMap((h, i) => (h > 0 ? [i] : []))) } : null;
-    const grammar = new CallGrammar(this.tok, this.view, this.slots, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat);
+    this.grammarTables ??= new GrammarTables(this.tok, this.view, this.slots);
+    const grammar = new CallGrammar(this.grammarTables, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat);
     let state = grammar.start();
     let past = this.model.emptyCache();
     let token = this.model.meta.bos;
