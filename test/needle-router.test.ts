@@ -385,6 +385,8 @@ describe('Needle ONNX model', () => {
     ]);
     assert.deepEqual((await router.route('stop vacuuming the garden')).calls, [{ name: 'robot_vacuum', arguments: { action: 'stop', area: 'garden' } }]);
     assert.deepEqual((await router.route('what time is it')).calls, [{ name: 'current_time', arguments: {} }]);
+    // "hoover" is the vacuum (a related word), not where it cleans
+    assert.deepEqual((await router.route('start the hoover')).calls, [{ name: 'robot_vacuum', arguments: { action: 'start' } }]);
   });
 
   it('does not end a call before the number said with its unit', async () => {

@@ -110,11 +110,18 @@ describe('tools that do the opposite of what is asked', () => {
   const doorLock: ToolSchema = { name: 'door_lock', description: 'Lock or unlock a door', parameters: { type: 'object', properties: { locked: { type: 'boolean' } } } };
   it('marks a tool named for the other side of a state the utterance asks for', () => {
     const tools = [tool('StartVacuum', 'Start the robot vacuum'), tool('open_gate', 'Open the gate'), tool('unlock_door', 'Unlock the front door')];
-    assert.deepEqual(contradicted(tools, 'stop the robot vacuum'), [true, false, false]);
+    // open_gate does not stop anything either
+    assert.deepEqual(contradicted(tools, 'stop the robot vacuum'), [true, true, false]);
     assert.deepEqual(contradicted(tools, 'close the gate'), [false, true, false]);
     assert.deepEqual(contradicted(tools, 'lock the front door'), [false, true, true]);
     assert.deepEqual(contradicted(tools, 'open the front door'), [false, false, false]);
     assert.deepEqual(contradicted(tools, 'start vacuuming'), [false, false, false]);
+  });
+  it('marks a tool named for opening, locking or raising while the utterance only asks to stop', () => {
+    const tools = [tool('open_garage_door', 'Open the garage door'), tool('openGateStop', 'Stop the gate'), tool('mute_tv', 'Mute the television')];
+    assert.deepEqual(contradicted(tools, 'stop the side gate'), [true, false, false]);
+    // muting is what "off" may ask of a sound
+    assert.deepEqual(contradicted(tools, 'turn off the sound'), [true, false, false]);
   });
   it('leaves a tool whose parameter takes both sides, and utterances of several clauses', () => {
     assert.deepEqual(contradicted([doorLock], 'unlock the back door'), [false]);

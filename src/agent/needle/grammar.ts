@@ -255,7 +255,9 @@ export class CallGrammar {
      * the tool that may be called again for another enum value the utterance says (saysAnotherValue),
      * and the other tools the utterance speaks of (a value of theirs is theirs)
      */
-    private readonly repeat: { tool: number; spoken: ReadonlySet<number> } | null = null) {
+    private readonly repeat: { tool: number; spoken: ReadonlySet<number> } | null = null,
+    /** utterance words related to an offered tool's name or description ("hoover" beside a vacuum): they name a device, not a place */
+    private readonly relatedWords: ReadonlySet<string> = new Set()) {
     const tok = tables.tok;
     this.tok = tok;
     this.ids = tables.ids;
@@ -413,10 +415,11 @@ export class CallGrammar {
     const texts = this.words.map((w) => w.text);
     const own = clauseSpans(texts).filter((c) => texts.slice(c.from, c.to).some((t) => tool.toolWords.has(stem(t))));
     return this.words.flatMap((w, k) => {
-      if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text))) return [];
+      if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text)) || this.relatedWords.has(w.text)) return [];
       if (s.phase === 'value' && this.query.slice(w.from, w.to).every((id, i) => s.value[i] === id)) return [];
       const before = this.words[k - 1].text;
-      const placed = PLACE_DETERMINERS.has(before) || PLACE_PREPOSITIONS.has(before);
+      // not after "this" / "that", which point at a thing ("skip this song")
+      const placed = (PLACE_DETERMINERS.has(before) && before !== 'this' && before !== 'that') || PLACE_PREPOSITIONS.has(before);
       return placed && own.some((c) => k >= c.from && k < c.to) ? [k] : [];
     });
   }

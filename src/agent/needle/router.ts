@@ -18,7 +18,7 @@ import { routableTool } from './routable-schema.js';
 import { normalizeWithSources } from './normalize.js';
 import { inSaidWords } from './said-strings.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
-import { encodeQuery, encodeTool, humanize, pointerTags } from './serialize.js';
+import { encodeQuery, encodeTool, humanize, pointerTags, wordSpans } from './serialize.js';
 import { MAX_TOOL_SLOTS, Tokenizer } from './tokenizer.js';
 
 export interface NeedleRouterOptions {
@@ -448,11 +448,13 @@ export class NeedleRouter implements Router {
   private async routeQuery(normalizedText: string, query: number[], t0: number, t1: number): Promise<RouteResult> {
     let cross: KvSet;
     let relevance: Float32Array | null = null;
+    let relatedWords: ReadonlySet<string> = new Set();
     if (this.separate && this.toolCache) {
       cross = concatKv([await this.encodeAlone(query, this.schemaTokens), ...this.toolCache], this.model.kvHeads, this.model.headDim);
     } else {
       const encoded = await this.encodeJoint(query);
       cross = encoded;
+      relatedWords = encoded.relatedWords;
       if (this.pointerScoring !== 'decoder') relevance = encoded.relevance;
     }
     const t2 = performance.now();
@@ -466,6 +468,7 @@ export class NeedleRouter implements Router {
       commanded: this.evidence.commanded(utterance, named).some((c) => c),
       extreme: extremeSaid(utterance),
       contradicted: this.evidence.contradicted(utterance),
+      relatedWords,
     };
     let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, evidence, null);
     const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
@@ -644,7 +647,7 @@ export class NeedleRouter implements Router {
    * The utterance and every offered tool in one sequence. Every joint encoding flags related words
    * (related-words.ts), the shortlist's relevance reading too; the tool heads are read once per tool set.
    */
-  private encodeJoint(query: number[]): Promise<Encoded> {
+  private async encodeJoint(query: number[]): Promise<Encoded & { relatedWords: ReadonlySet<string> }> {
     const ids = [...query, ...this.toolTokens.flat()];
     const lexicon = this.runtime.lexicon;
     let related: Set<number> | undefined;
@@ -652,7 +655,9 @@ export class NeedleRouter implements Router {
       this.toolHeads ??= new ToolHeads(this.tok, this.toolTokens.flat());
       related = this.toolHeads.related(this.tok, lexicon, query);
     }
-    return this.model.encode(ids, pointerTags(this.tok, ids, undefined, related, this.model.meta.config.related_flag === true ? 2 : 1));
+    const encoded = await this.model.encode(ids, pointerTags(this.tok, ids, undefined, related, this.model.meta.config.related_flag === true ? 2 : 1));
+    const relatedWords = new Set(wordSpans(this.tok, query).filter((w) => w.positions.some((p) => related?.has(p))).map((w) => w.word));
+    return Object.assign(encoded, { relatedWords });
   }
 
   /** An utterance or a tool alone (separate mode): there is nothing to relate its words to. */
@@ -742,7 +747,7 @@ export class NeedleRouter implements Router {
     const leader = leadingTool(lexicalHits);
     const repeat = leader !== null ? { tool: leader, spoken: new Set(lexicalHits.flatMap((h, i) => (h > 0 ? [i] : []))) } : null;
     this.grammarTables ??= new GrammarTables(this.tok, this.view, this.slots);
-    const grammar = new CallGrammar(this.grammarTables, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat);
+    const grammar = new CallGrammar(this.grammarTables, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat, evidence.relatedWords);
     let state = grammar.start();
     let past = this.model.emptyCache();
     let token = this.model.meta.bos;
@@ -1048,6 +1053,8 @@ interface RequestEvidence {
   extreme: Extreme;
   /** per tool: its name says the opposite of what the utterance asks (ToolEvidence.contradicted) */
   contradicted: readonly boolean[];
+  /** the utterance's words related to a word of some offered tool's name or description (related-words.ts) */
+  relatedWords: ReadonlySet<string>;
 }
 
 /** Argmax over the allowed tokens and its probability renormalised over them. */

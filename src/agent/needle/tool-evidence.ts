@@ -54,6 +54,9 @@ export function takesUnit(unit: string, name: string, schema: ParameterSchema): 
   return UNIT_FAMILIES.some((family) => family.said.has(unit) && takesFamily(family, name, schema));
 }
 
+/** Polarity pairs (indexes into POLARITIES) whose first side a "stop" or "off" does not ask for: open, lock, arm, up; not mute ("turn off the sound"). */
+const STOPPABLE_PAIRS: ReadonlySet<number> = new Set([1, 2, 4, 5]);
+
 interface ToolTables {
   /** name words that say which device: not generic, not a state word, not a number */
   deviceWords: string[];
@@ -172,7 +175,10 @@ export class ToolEvidence {
     return this.tables.map((t) => u.clauses <= 1 && POLARITIES.some((pair, k) => {
       if (!t.pairNamed[k] || t.sides[k] === undefined) return false;
       const spoken = sideOf(u.spoken, pair.said);
-      return spoken !== undefined && spoken !== t.sides[k];
+      if (spoken !== undefined) return spoken !== t.sides[k];
+      // a tool named for opening, locking, arming or raising (and not for stopping too) while the
+      // utterance asks only to stop or switch off ("stop the side gate" beside open_garage_door)
+      return STOPPABLE_PAIRS.has(k) && t.sides[k] === 0 && t.sides[0] !== 1 && sideOf(u.spoken, POLARITIES[0].said) === 1;
     }));
   }
 
