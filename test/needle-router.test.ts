@@ -438,7 +438,7 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('start the robot vacuum')).calls, [{ name: 'StartVacuum', arguments: {} }]);
   });
 
-  it('drops a stray call that invents the number of a device nobody named, and a label that is only a unit', async () => {
+  it('drops a stray call that invents the number of a device nobody named, and a label that names nothing', async () => {
     const config = parse(readFileSync(join(root, 'config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
     const router = await fp32.bind(config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })));
     // v7 answered stop_conveyor(line 1) first, and the answer's confidence (0.15) stopped both calls
@@ -449,6 +449,10 @@ describe('Needle ONNX model', () => {
     // the label had been "seconds" (the unit of the 600 seconds the minutes took), said as "ten minutes"
     assert.deepEqual((await router.route('set a timer for ten minutes')).calls, [{ name: 'set_timer', arguments: { minutes: 10 } }]);
     assert.deepEqual((await router.route('timer twenty five minutes for the pizza')).calls, [{ name: 'set_timer', arguments: { minutes: 25, label: 'pizza' } }]);
+    // a label of only the tool's own words or a state word names no timer (had been "the timer", "stop")
+    assert.deepEqual((await router.route('cancel the timer')).calls, [{ name: 'cancel_timer', arguments: {} }]);
+    assert.deepEqual((await router.route('stop the timer')).calls, [{ name: 'cancel_timer', arguments: {} }]);
+    assert.deepEqual((await router.route('cancel the pasta timer')).calls, [{ name: 'cancel_timer', arguments: { label: 'pasta' } }]);
   });
 
   it('copies a free string in the words said, not the normalised ones', async () => {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices } from './grammar.js';
-import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, isLevelParameter, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, spokenStems, stem, STOPWORDS } from './lexical.js';
+import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, isLevelParameter, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
@@ -499,7 +499,10 @@ export class NeedleRouter implements Router {
     // unit of the number another argument took) names nothing: left out. Development sets level; the
     // example configuration's set 88.9 -> 90.7 (its timer had been labelled "ten minutes"). Keeping
     // the grammar from starting a string there instead made the model add a cancel_timer call.
-    calls = calls.map((c) => this.withoutLoneUnit(c));
+    // Likewise a string of only the tool's own words, state words and stopwords ("stop the timer" ->
+    // cancel_timer(label "stop"), "cancel the timer" -> label "the timer"): example configuration's set
+    // 90.7 -> 92.6, development sets 2 fixed, none broken.
+    calls = calls.map((c) => this.withoutEmptyString(c));
     // a tool that does the opposite of what is asked is not called: the call is dropped (leaving the
     // tool out of decoding made the model call some unrelated tool instead)
     calls = calls.filter((c) => !evidence.contradicted[toolIndex(c)]);
@@ -528,12 +531,15 @@ export class NeedleRouter implements Router {
     });
   }
 
-  /** The call without its optional free-string arguments that are a lone unit word. */
-  private withoutLoneUnit(call: ToolCall): ToolCall {
+  /** The call without its optional free-string arguments that name nothing: a lone unit word, or only the tool's own words, state words and stopwords. */
+  private withoutEmptyString(call: ToolCall): ToolCall {
     const tool = this.view.find((t) => t.name === call.name);
     if (tool === undefined) return call;
     const required = new Set(tool.parameters.required ?? []);
-    const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && isUnitWord(value);
+    const head = stemsOf(`${humanize(tool.name)} ${tool.description ?? ''}`);
+    // nothing but the tool's own words, state words and stopwords ("cancel the timer" -> label "the timer", "stop the timer" -> "stop")
+    const empty = (value: string): boolean => value.split(' ').every((w) => STOPWORDS.has(w) || POLARITY_STEMS.has(stem(w)) || head.has(stem(w)));
+    const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && (isUnitWord(value) || empty(value.toLowerCase()));
     const entries = Object.entries(call.arguments);
     const kept = entries.filter(([key, value]) => !lone(key, value));
     return kept.length === entries.length ? call : { ...call, arguments: Object.fromEntries(kept) };
