@@ -389,6 +389,15 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('start the hoover')).calls, [{ name: 'robot_vacuum', arguments: { action: 'start' } }]);
   });
 
+  it("does not start a name at the clause's verb where only a related word of the tool says it", async () => {
+    const phone = await fp32.bind([
+      { name: 'dial', description: 'Phone someone', parameters: { type: 'object', properties: { who: { type: 'string' }, speaker: { type: 'boolean' } }, required: ['who'] } },
+      { name: 'write_pin', description: 'Set a GPIO pin', parameters: { type: 'object', properties: { GpioPin: { type: 'integer' }, value: { type: 'string', enum: ['ON', 'OFF'] } }, required: ['GpioPin', 'value'] } },
+    ]);
+    // v7 alone answers who: "call grandma" ("call" is related to "phone")
+    assert.deepEqual((await phone.route('call grandma')).calls, [{ name: 'dial', arguments: { who: 'grandma' } }]);
+  });
+
   it('does not end a call before the number said with its unit', async () => {
     const router = await fp32.bind([
       { name: 'set_light', description: 'Turn a light on or off, optionally at a brightness in percent', parameters: { type: 'object', properties: {

@@ -152,6 +152,16 @@ interface ToolEntry {
   unit: number[];
 }
 
+/** What the lexicon (related-words.ts) relates in an utterance to the offered tools' names and descriptions. */
+export interface RelatedToTools {
+  /** the utterance's words related to some offered tool ("hoover" beside a vacuum): they name a device, not a place */
+  words: ReadonlySet<string>;
+  /** whether a word is related to tool i's name or description */
+  toTool(word: string, i: number): boolean;
+}
+
+const NOTHING_RELATED: RelatedToTools = { words: new Set(), toTool: () => false };
+
 /** The numbers a number value may take (texts with a leading space). */
 export interface NumberChoices {
   candidates: string[];
@@ -256,8 +266,8 @@ export class CallGrammar {
      * and the other tools the utterance speaks of (a value of theirs is theirs)
      */
     private readonly repeat: { tool: number; spoken: ReadonlySet<number> } | null = null,
-    /** utterance words related to an offered tool's name or description ("hoover" beside a vacuum): they name a device, not a place */
-    private readonly relatedWords: ReadonlySet<string> = new Set()) {
+    /** what the lexicon relates in the utterance to the offered tools (nothing where the router has no lexicon) */
+    private readonly related: RelatedToTools = NOTHING_RELATED) {
     const tok = tables.tok;
     this.tok = tok;
     this.ids = tables.ids;
@@ -415,7 +425,7 @@ export class CallGrammar {
     const texts = this.words.map((w) => w.text);
     const own = clauseSpans(texts).filter((c) => texts.slice(c.from, c.to).some((t) => tool.toolWords.has(stem(t))));
     return this.words.flatMap((w, k) => {
-      if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text)) || this.relatedWords.has(w.text)) return [];
+      if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text)) || this.related.words.has(w.text)) return [];
       if (s.phase === 'value' && this.query.slice(w.from, w.to).every((id, i) => s.value[i] === id)) return [];
       const before = this.words[k - 1].text;
       // not after "this" / "that", which point at a thing ("skip this song")
@@ -639,8 +649,11 @@ export class CallGrammar {
       if (place && STOPWORDS.has(w.text)) continue;
       if (!clock && !reuse && s.tool?.nameStems.has(stem(w.text))) continue;
       // nor at the word that opens a clause when the tool's description has it: the command's verb ("call john")
-      if (!clock && !reuse && this.clauseOpeners.has(k) && s.tool?.toolWords.has(stem(w.text))) continue;
+      // or a word the lexicon relates to it ("call grandma" beside dial, "Phone someone")
+      if (!clock && !reuse && this.clauseOpeners.has(k) && (s.tool?.toolWords.has(stem(w.text)) || (s.tool !== null && this.related.toTool(w.text, this.entries.indexOf(s.tool))))) continue;
       if (HESITATIONS.has(w.text)) continue;
+      // nor at a word that joins clauses ("on gpio thirteen also call dad": not "also")
+      if (!reuse && CLAUSE_JOINERS.has(w.text)) continue;
       let match = true;
       for (let k = 0; k < value.length && match; k++) match = this.query[start + k] === value[k] && (reuse || !s.usedWords.has(this.wordAt[start + k]));
       if (match) starts.push(start);

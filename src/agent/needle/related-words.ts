@@ -176,6 +176,11 @@ export class ToolHeads {
     }
   }
 
+  /** Whether a word is related to a content word of tool i's head (not the same word). */
+  relatesTo(lexicon: Lexicon, word: string, i: number): boolean {
+    return this.heads[i]?.words.some((s) => lexicon.related(word, s.word)) ?? false;
+  }
+
   /**
    * Positions, in the utterance's tokens followed by the tools', of the utterance's words and the
    * tool-head words that are related without being the same word. An utterance word a tool's head

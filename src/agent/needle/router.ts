@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
-import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices } from './grammar.js';
+import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
 import { booleanPolarity, CLAUSE_JOINERS, clauseScope, DistinctiveWords, enumPolarityHits, enumValueHits, isLevelParameter, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -754,7 +754,13 @@ export class NeedleRouter implements Router {
     const leader = leadingTool(lexicalHits);
     const repeat = leader !== null ? { tool: leader, spoken: new Set(lexicalHits.flatMap((h, i) => (h > 0 ? [i] : []))) } : null;
     this.grammarTables ??= new GrammarTables(this.tok, this.view, this.slots);
-    const grammar = new CallGrammar(this.grammarTables, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat, evidence.relatedWords);
+    const lexicon = this.runtime.lexicon;
+    const heads = this.toolHeads;
+    const related: RelatedToTools = {
+      words: evidence.relatedWords,
+      toTool: (word, tool) => lexicon !== null && heads !== null && heads.relatesTo(lexicon, word, tool),
+    };
+    const grammar = new CallGrammar(this.grammarTables, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat, related);
     let state = grammar.start();
     let past = this.model.emptyCache();
     let token = this.model.meta.bos;
