@@ -58,15 +58,6 @@ describe('tools the utterance commands outright', () => {
     assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call')), [false, false]);
     assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call night mode')), [false, false]);
   });
-  it('takes a word only this tool\'s description has with one of its own values, in one clause', () => {
-    const gate: ToolSchema = { name: 'operate_door', description: 'Garage door or gate control', parameters: { type: 'object', properties: {
-      command: { type: 'string', enum: ['open', 'close', 'stop'] } }, required: ['command'] } };
-    const lamp: ToolSchema = { name: 'set_lamp', description: 'Desk lamp', parameters: { type: 'object', properties: { on: { type: 'boolean' } } } };
-    assert.deepEqual(commandedTools([gate, lamp], normalizeUtterance('stop the gate')), [true, false]);
-    assert.deepEqual(commandedTools([gate, lamp], normalizeUtterance('the gate is pretty')), [false, false]);
-    // two clauses: not for the description word (the lamp's own name word and state still count)
-    assert.deepEqual(commandedTools([gate, lamp], normalizeUtterance('stop the gate and the lamp')), [false, true]);
-  });
   it('needs both, and a side-named tool only on its own side', () => {
     assert.deepEqual(said('turn it off'), []);
     assert.deepEqual(said('the pump is noisy'), []);

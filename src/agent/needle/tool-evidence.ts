@@ -6,7 +6,7 @@
  */
 import type { ParameterSchema, ToolSchema } from '../types.js';
 import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, FILLER_WORDS, NUMBER_WORD, parameterStems, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
-import { humanize, schemaText } from './serialize.js';
+import { humanize } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
 export interface Utterance {
@@ -68,8 +68,6 @@ interface ToolTables {
   units: boolean[];
   /** whether a required parameter is a free string (what the command is done to: "call <who>") */
   takesObject: boolean;
-  /** the description's words, by stem: not generic, not a state word, not a number */
-  descriptionWords: string[];
 }
 
 export class ToolEvidence {
@@ -93,7 +91,6 @@ export class ToolEvidence {
           && !Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesBothSides(key, p, pair))),
         params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
         units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesFamily(family, key, p))),
-        descriptionWords: [...stemsOf(schemaText(tool.description ?? ''))].filter((w) => w.length > 2 && !SCHEMA_GENERIC.has(w) && !POLARITY_STEMS.has(w) && !/^\d/.test(w)),
         takesObject: (tool.parameters.required ?? []).some((key) => { const p = tool.parameters.properties?.[key]; return p?.type === 'string' && !p.enum; }),
       };
     });
@@ -158,12 +155,7 @@ export class ToolEvidence {
       const ownState = t.params.some((p) => (p.boolean ? booleanPolaritySpoken(p.key, u.spoken) !== 0 : enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)));
       // a value only this tool has, and a state of its own ("unlock the garage" of door_lock(door, locked))
       if (named[i] && ownState) return true;
-      if (!t.deviceWords.some((w) => u.said.has(w))) {
-        // a word only this tool's description has, and one of its own values said whole ("stop the music" of play_media)
-        if (u.clauses > 1) return false;
-        const own = t.descriptionWords.filter((w) => u.said.has(w) && !this.schemaWords.some((other, j) => j !== i && other.has(w)));
-        return own.length > 0 && t.params.some((p) => p.values.some((v) => { const ws = [...stemsOf(humanize(v))]; return ws.length > 0 && ws.every((w) => u.said.has(w)); }));
-      }
+      if (!t.deviceWords.some((w) => u.said.has(w))) return false;
       // the command's verb is the tool's name word and something follows for its free string ("call the office")
       if (t.takesObject && u.verbs.some(({ verb, object }) => object.length > 0 && t.deviceWords.includes(verb) && !object.some((w) => this.schemaWords.some((other, j) => j !== i && other.has(w))))) return true;
       return ownState || t.params.some((p) => p.values.some((v) => {
