@@ -92,6 +92,8 @@ export function isUnitWord(word: string): boolean {
 /** "in the kitchen", "at my desk": the words before a place's own words. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'this', 'that']);
+/** The determiners before a place said with no preposition ("vacuum the attic"); not "this" / "that", which point at a thing ("skip this song"). */
+const PLACE_ARTICLES: ReadonlySet<string> = new Set(['the', 'my', 'our']);
 /** Hesitations: no free string starts at one ("start vacuuming a uh pantry" had answered room "uh"). */
 const HESITATIONS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm', 'hmm', 'uhh', 'umm']);
 /** Words that open a noun phrase: "my chill playlist", "the front door camera". */
@@ -428,8 +430,7 @@ export class CallGrammar {
       if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text)) || this.related.words.has(w.text)) return [];
       if (s.phase === 'value' && this.query.slice(w.from, w.to).every((id, i) => s.value[i] === id)) return [];
       const before = this.words[k - 1].text;
-      // not after "this" / "that", which point at a thing ("skip this song")
-      const placed = (PLACE_DETERMINERS.has(before) && before !== 'this' && before !== 'that') || PLACE_PREPOSITIONS.has(before);
+      const placed = PLACE_ARTICLES.has(before) || PLACE_PREPOSITIONS.has(before);
       return placed && own.some((c) => k >= c.from && k < c.to) ? [k] : [];
     });
   }
