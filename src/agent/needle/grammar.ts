@@ -249,6 +249,8 @@ export class CallGrammar {
   private readonly saidStems: Set<string>;
   /** for the tool that may be called again: the words of the other tools (wordsOfOthers), read at its first repeat check */
   private othersWords: Set<string> | null = null;
+  /** the utterance's clauses as word index ranges (lexical.ts clauseSpans) */
+  private readonly clauses: ReadonlyArray<{ from: number; to: number }>;
   /** the index of each clause's first word that is not a stopword or a filler ("uh can you call sam" -> "call") */
   private readonly clauseOpeners: Set<number>;
   /** token position -> index of its word */
@@ -287,7 +289,8 @@ export class CallGrammar {
     for (const w of this.words) w.text = w.text.trim();
     this.measured = this.words.map((_, k) => this.measuredNumber(k));
     const texts = this.words.map((w) => w.text);
-    this.clauseOpeners = new Set(clauseSpans(texts).flatMap(({ from, to }) => {
+    this.clauses = clauseSpans(texts);
+    this.clauseOpeners = new Set(this.clauses.flatMap(({ from, to }) => {
       const k = texts.slice(from, to).findIndex((t) => !STOPWORDS.has(t) && !FILLER_WORDS.has(t));
       return k < 0 ? [] : [from + k];
     }));
@@ -424,8 +427,7 @@ export class CallGrammar {
     if (!s.tool) return [];
     const tool = s.tool;
     const schemaWords = this.tables.schemaWords;
-    const texts = this.words.map((w) => w.text);
-    const own = clauseSpans(texts).filter((c) => texts.slice(c.from, c.to).some((t) => tool.toolWords.has(stem(t))));
+    const own = this.clauses.filter((c) => this.words.slice(c.from, c.to).some((w) => tool.toolWords.has(stem(w.text))));
     return this.words.flatMap((w, k) => {
       if (k === 0 || s.usedWords.has(k) || STOPWORDS.has(w.text) || FILLER_WORDS.has(w.text) || NUMBER_WORD.test(w.text) || schemaWords.has(stem(w.text)) || this.related.words.has(w.text)) return [];
       if (s.phase === 'value' && this.query.slice(w.from, w.to).every((id, i) => s.value[i] === id)) return [];

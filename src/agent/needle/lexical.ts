@@ -257,7 +257,11 @@ export function saysOffState(spoken: ReadonlySet<string>): boolean {
   return sideOf(spoken, POLARITIES[0].said) === 1;
 }
 
-/** Words of a number parameter that sets a level or an amount rather than picking a device (a line, a pin, a floor). */
+/**
+ * Words of a number parameter that sets a level or an amount rather than picking a device (a line,
+ * a pin, a floor): a phrasing may imply a level without a number ("stop the pump": 0), while a
+ * device's number has to be said (router.ts inventedIdentifier).
+ */
 const LEVEL_WORDS = /\b(level|speed|percent|percentage|brightness|volume|position|temp|temperature|power|duty|intensity|setpoint|amount|value|rate|flow|pressure|kelvin|degrees?|celsius|limit|target|seconds?|minutes?|hours?|duration|dim|rpm|amps?|current)\b/;
 
 /** Whether a word names a level or an amount ("temperature 2500": the number is the level, not a device's). */

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
-import { CLAUSE_JOINERS, clauseScope, POLARITIES, DistinctiveWords, isLevelParameter, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, isLevelParameter, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysOffState, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -180,14 +180,6 @@ const COMMAND_BONUS = 16;
  * name rule), nothing else changed; 4 did not move the model, 16 gave the same answers as 8.
  */
 const HEADED_DETERMINER_PENALTY = 8;
-/**
- * Words of a number parameter's name or description that make it a level, which a phrasing may imply
- * without a number ("stop the pump": 0); other required numbers name a device (a line, a pin, a
- * floor) and a call inventing one beside other calls is dropped. On the development sets: exact and
- * `[]` acted on level, 2 fixed and none broken, stray calls gone from 12 more wrong answers; the example
- * configuration's set 87.0 -> 88.9 ("stop the music in the living room"); fresh sets 9393 / 9797
- * level.
- */
 /**
  * Logits taken off ending a call while an open integer parameter has a said number that counts one
  * of the tool's enum values ("brew us three espresso": quantity 3 beside drink espresso; the model
@@ -511,8 +503,11 @@ export class NeedleRouter implements Router {
 
   /**
    * Whether a call gives a required number parameter that is not a level (a line, a pin, a floor:
-   * not isLevelParameter) a number the utterance does not say, in any
-   * unit ("stop the music" -> stop_conveyor(line 1)).
+   * not isLevelParameter) a number the utterance does not say, in any unit ("stop the music" ->
+   * stop_conveyor(line 1)). Such a call beside other calls is dropped: on the development sets exact
+   * and `[]` acted on level, 2 fixed and none broken, stray calls gone from 12 more wrong answers; the
+   * example configuration's set 87.0 -> 88.9 ("stop the music in the living room"); fresh sets 9393 /
+   * 9797 level.
    */
   private inventedIdentifier(call: ToolCall, normalizedText: string): boolean {
     const tool = this.view.find((t) => t.name === call.name);
@@ -597,9 +592,14 @@ export class NeedleRouter implements Router {
     if (said.length === 0) return false;
     // only "start" / "stop" / "on" / "off" of its schema said: said only if a related word names the
     // device ("stop the hoover" beside a vacuum), not for "stop the side gate" beside a washing machine
+    // (without a lexicon, as before: said)
+    return this.runtime.lexicon === null || this.toolHeads === null || [...relatedWords].some((w) => this.relatesToTool(w, i));
+  }
+
+  /** Whether the lexicon relates a word to a word of tool i's name or description (false without a lexicon or tool heads). */
+  private relatesToTool(word: string, i: number): boolean {
     const lexicon = this.runtime.lexicon;
-    const heads = this.toolHeads;
-    return lexicon === null || heads === null || [...relatedWords].some((w) => heads.relatesTo(lexicon, w, i));
+    return lexicon !== null && this.toolHeads !== null && this.toolHeads.relatesTo(lexicon, word, i);
   }
 
   /** The router over the SHORTLIST_KEEP tools the relevance head rates highest for this query. */
@@ -731,12 +731,7 @@ export class NeedleRouter implements Router {
     const leader = leadingTool(lexicalHits);
     const repeat = leader !== null ? { tool: leader, spoken: new Set(lexicalHits.flatMap((h, i) => (h > 0 ? [i] : []))) } : null;
     this.grammarTables ??= new GrammarTables(this.tok, this.view, this.slots);
-    const lexicon = this.runtime.lexicon;
-    const heads = this.toolHeads;
-    const related: RelatedToTools = {
-      words: evidence.relatedWords,
-      toTool: (word, tool) => lexicon !== null && heads !== null && heads.relatesTo(lexicon, word, tool),
-    };
+    const related: RelatedToTools = { words: evidence.relatedWords, toTool: (word, tool) => this.relatesToTool(word, tool) };
     const grammar = new CallGrammar(this.grammarTables, query, this.maxCalls, extreme.said !== null || extreme.implied !== null, repeat, related);
     let state = grammar.start();
     let past = this.model.emptyCache();
