@@ -203,6 +203,19 @@ describe('decoding grammar', () => {
     assert.ok(afterItem('print 5 labels for cable', false).includes('<P2>'));
   });
 
+  it('leaves out an optional flag for a mode the utterance does not name, not one for a state', () => {
+    const tools: ToolSchema[] = [{ name: 'ring_contact', description: 'Phone someone', parameters: { type: 'object', properties: {
+      person: { type: 'string' }, loudspeaker: { type: 'boolean' }, enabled: { type: 'boolean' } }, required: ['person'] } }];
+    const afterPerson = (text: string): string[] => {
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' mom')]);
+      return grammar.allowed(state).map((id) => tok.piece(id));
+    };
+    assert.ok(!afterPerson('call mom').includes('<P2>'));
+    assert.ok(afterPerson('call mom on the loudspeaker').includes('<P2>'));
+    assert.ok(afterPerson('call mom').includes('<P3>'), 'a flag named for a state stays open');
+  });
+
   it('marks an open number parameter that a said number with a unit it takes still fits', () => {
     const tools: ToolSchema[] = [{ name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
       room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] },

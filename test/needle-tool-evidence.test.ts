@@ -58,6 +58,16 @@ describe('tools the utterance commands outright', () => {
     assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call')), [false, false]);
     assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call night mode')), [false, false]);
   });
+  it('takes the verb of a tool named for a state when no state is said ("call grandma" of startCall), not when the other is', () => {
+    const start: ToolSchema = { name: 'startCall', description: 'Phone someone', parameters: { type: 'object', properties: {
+      name: { type: 'string' } }, required: ['name'] } };
+    const alarm: ToolSchema = { name: 'security_system', description: 'Security system control', parameters: { type: 'object', properties: {
+      mode: { type: 'string', enum: ['away', 'night'] } }, required: ['mode'] } };
+    assert.deepEqual(commandedTools([start, alarm], normalizeUtterance('call grandma')), [true, false]);
+    assert.deepEqual(commandedTools([start, alarm], normalizeUtterance('stop the call to grandma')), [false, false]);
+    // no verb naming it: a state-named tool still needs its state said
+    assert.deepEqual(commandedTools([start, alarm], normalizeUtterance('grandma on the phone')), [false, false]);
+  });
   it('needs both, and a side-named tool only on its own side', () => {
     assert.deepEqual(said('turn it off'), []);
     assert.deepEqual(said('the pump is noisy'), []);

@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, NUMBER_WORD, parameterStems, POLARITY_STEMS, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -152,6 +152,11 @@ interface ToolEntry {
   valueWords: Set<string>;
   /** per parameter: seconds per unit of a number given in minutes or hours (timeUnit), else 1 */
   unit: number[];
+  /**
+   * per parameter: for an optional flag named for a mode of its own, not for a state ("loudspeaker",
+   * "shuffle"), the words of its name by stem, one of which the utterance must say; null otherwise
+   */
+  modeWords: Array<ReadonlySet<string> | null>;
 }
 
 /** What the lexicon (related-words.ts) relates in an utterance to the offered tools' names and descriptions. */
@@ -226,7 +231,8 @@ export class GrammarTables {
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
         place: words.map(isPlaceParameter), label: params.map(([, p], j) => isLabelParameter(p, words[j])), nameStems: stemsOf(humanize(tool.name)),
         toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)),
-        valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))) };
+        valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))),
+        modeWords: params.map(([name, p]) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? new Set([...stemsOf(humanize(name))].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     this.firstOrdinary = tok.specials.size;
@@ -800,6 +806,9 @@ export class CallGrammar {
       if (!entry.required[j] && entry.clock[j] && !this.freeClockWord(s)) continue;
       // an optional number the utterance says nothing for is left out, unless it asks for a top or bottom
       if (!entry.required[j] && !this.impliedOptional && isNumberSchema(entry.params[j][1]) && this.saidNumbersFor(s, j).size === 0) continue;
+      // an optional flag for a mode nobody asked for ("call the office" beside a loudspeaker flag) is left out
+      const mode = entry.modeWords[j];
+      if (mode && mode.size > 0 && ![...mode].some((w) => this.saidStems.has(w))) continue;
       out.push(this.ids.params[j]);
       if (entry.required[j]) break; // a required parameter cannot be skipped
     }

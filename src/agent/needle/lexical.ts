@@ -194,6 +194,12 @@ export function booleanPolarity(parameterName: string, normalizedText: string): 
   return booleanPolaritySpoken(parameterName, spokenStems(normalizedText));
 }
 
+/** Whether a boolean parameter's name speaks of a side of an on/off-like pair ("enabled", "locked"), not of a mode of its own ("loudspeaker"). */
+export function namesPolarity(parameterName: string): boolean {
+  const named = stemsOf(humanize(parameterName));
+  return POLARITIES.some((pair) => sideOf(named, pair.named) !== undefined);
+}
+
 /** booleanPolarity for an utterance already read into its spokenStems. */
 export function booleanPolaritySpoken(parameterName: string, said: ReadonlySet<string>): number {
   const named = stemsOf(humanize(parameterName));

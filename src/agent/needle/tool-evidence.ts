@@ -150,19 +150,28 @@ export class ToolEvidence {
    */
   commanded(u: Utterance, named: readonly boolean[] = this.namedValues(u)): boolean[] {
     return this.tables.map((t, i) => {
-      const contradicted = POLARITIES.some((pair, k) => t.pairNamed[k] && (t.sides[k] === undefined || sideOf(u.spoken, pair.said) !== t.sides[k]));
-      if (contradicted) return false;
+      // a name that speaks of a state (stop_pump) commands only when that state is said; when no state
+      // is said, the command's verb naming the tool still does ("call grandma" of startCall)
+      const opposed = POLARITIES.some((pair, k) => t.pairNamed[k] && (t.sides[k] === undefined || (sideOf(u.spoken, pair.said) ?? t.sides[k]) !== t.sides[k]));
+      if (opposed) return false;
+      const stateUnsaid = POLARITIES.some((pair, k) => t.pairNamed[k] && sideOf(u.spoken, pair.said) === undefined);
+      if (stateUnsaid) return this.verbNamesTool(u, t, i);
       const ownState = t.params.some((p) => (p.boolean ? booleanPolaritySpoken(p.key, u.spoken) !== 0 : enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)));
       // a value only this tool has, and a state of its own ("unlock the garage" of door_lock(door, locked))
       if (named[i] && ownState) return true;
       if (!t.deviceWords.some((w) => u.said.has(w))) return false;
       // the command's verb is the tool's name word and something follows for its free string ("call the office")
-      if (t.takesObject && u.verbs.some(({ verb, object }) => object.length > 0 && t.deviceWords.includes(verb) && !object.some((w) => this.schemaWords.some((other, j) => j !== i && other.has(w))))) return true;
+      if (this.verbNamesTool(u, t, i)) return true;
       return ownState || t.params.some((p) => p.values.some((v) => {
         const own = [...stemsOf(humanize(v))].filter((w) => !SCHEMA_GENERIC.has(w) && !t.deviceWords.includes(w));
         return own.length > 0 && own.every((w) => u.said.has(w));
       }));
     });
+  }
+
+  /** Whether a clause's verb is a word of the tool's name and something follows for its required free string that belongs to no other tool. */
+  private verbNamesTool(u: Utterance, t: ToolTables, i: number): boolean {
+    return t.takesObject && u.verbs.some(({ verb, object }) => object.length > 0 && t.deviceWords.includes(verb) && !object.some((w) => this.schemaWords.some((other, j) => j !== i && other.has(w))));
   }
 
   /**
