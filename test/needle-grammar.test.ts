@@ -216,6 +216,18 @@ describe('decoding grammar', () => {
     assert.ok(afterPerson('call mom').includes('<P3>'), 'a flag named for a state stays open');
   });
 
+  it('marks an open mode flag whose name is said, in either spelling ("in colour" of a color flag)', () => {
+    const tools: ToolSchema[] = [{ name: 'print_job', description: 'Print the document', parameters: { type: 'object', properties: {
+      copies: { type: 'integer' }, color: { type: 'boolean' } }, required: [] } }];
+    const afterCopies = (text: string): string[] => {
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
+      return [...grammar.saidFlagParams(step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>'), ...tok.encode(' 3')]))].map((id) => tok.piece(id));
+    };
+    assert.deepEqual(afterCopies('print 3 copies in colour'), ['<P2>']);
+    assert.deepEqual(afterCopies('print 3 copies in color'), ['<P2>']);
+    assert.deepEqual(afterCopies('print 3 copies'), []);
+  });
+
   it('marks an open number parameter that a said number with a unit it takes still fits', () => {
     const tools: ToolSchema[] = [{ name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
       room: { type: 'string', enum: ['kitchen', 'bedroom'] }, state: { type: 'string', enum: ['on', 'off'] },

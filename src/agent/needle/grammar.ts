@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS, withBritishSpellings } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -232,7 +232,7 @@ export class GrammarTables {
         place: words.map(isPlaceParameter), label: params.map(([, p], j) => isLabelParameter(p, words[j])), nameStems: stemsOf(humanize(tool.name)),
         toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)),
         valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))),
-        modeWords: params.map(([name, p]) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? new Set([...stemsOf(humanize(name))].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
+        modeWords: params.map(([name, p]) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? withBritishSpellings([...stemsOf(humanize(name))].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     this.firstOrdinary = tok.specials.size;
@@ -421,6 +421,16 @@ export class CallGrammar {
     const named = this.namedWords(s).filter((k) => s.phase !== 'value' || !this.query.slice(this.words[k].from, this.words[k].to).every((id, i) => s.value[i] === id));
     if (named.length === 0) return out;
     s.tool.label.forEach((label, j) => { if (label && j > s.lastParam) out.add(this.ids.params[j]); });
+    return out;
+  }
+
+  /** In the parameters of a call: the parameter tokens of its open mode flags whose name the utterance says ("print three copies in color"). */
+  saidFlagParams(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (!s.tool || !this.atParameterChoice(s)) return out;
+    s.tool.modeWords.forEach((words, j) => {
+      if (words !== null && j > s.lastParam && [...words].some((w) => this.saidStems.has(w))) out.add(this.ids.params[j]);
+    });
     return out;
   }
 

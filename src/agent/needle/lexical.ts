@@ -56,6 +56,19 @@ export function stem(word: string): string {
   return /([b-df-hj-np-tv-z])\1$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/** American spellings a schema may use, with the British ones an utterance may say instead (by stem). */
+const BRITISH_SPELLING: ReadonlyMap<string, string> = new Map([
+  ['color', 'colour'], ['gray', 'grey'], ['center', 'centre'], ['meter', 'metre'], ['liter', 'litre'], ['theater', 'theatre'],
+  ['program', 'programme'], ['flavor', 'flavour'], ['favorite', 'favourite'], ['cozy', 'cosy'], ['mold', 'mould'],
+].map(([us, uk]) => [stem(us), stem(uk)]));
+
+/** A set of stems with the British spelling of each American one added ("color" -> also "colour"). */
+export function withBritishSpellings(stems: Iterable<string>): Set<string> {
+  const out = new Set(stems);
+  for (const w of [...out]) { const uk = BRITISH_SPELLING.get(w); if (uk !== undefined) out.add(uk); }
+  return out;
+}
+
 /** The non-stopword words of a text, by stem. */
 export function stemsOf(text: string): Set<string> {
   return new Set([...words(text)].map(stem));

@@ -783,6 +783,7 @@ export class NeedleRouter implements Router {
         bonus = withPendingParameters(bonus, grammar, allowed, grammar.namedLabelParams(state), NAME_PENDING_PENALTY);
         bonus = withPendingParameters(bonus, grammar, allowed, grammar.countedNumberParams(state), COUNT_PENDING_PENALTY);
         bonus = withPendingParameters(bonus, grammar, allowed, grammar.unsaidPlaceParams(state), PLACE_PENDING_PENALTY);
+        bonus = withPendingParameters(bonus, grammar, allowed, grammar.saidFlagParams(state), NAME_PENDING_PENALTY);
       }
       if (state.phase === 'value') bonus = this.withStringExtension(bonus, grammar, state, allowed);
       if (state.phase === 'value' && state.value.length === 0) {
