@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
-import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, isLevelParameter, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysOffState, schemaStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, isLevelParameter, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysOffState, schemaStems, stem, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -458,7 +458,8 @@ export class NeedleRouter implements Router {
     // Likewise a string of only the tool's own words, state words and stopwords ("stop the timer" ->
     // cancel_timer(label "stop"), "cancel the timer" -> label "the timer"): example configuration's set
     // 90.7 -> 92.6, development sets 2 fixed, none broken.
-    calls = calls.map((c) => this.withoutEmptyString(c));
+    const tables = this.grammarTables;
+    if (tables) calls = calls.map((c) => this.withoutEmptyString(c, tables));
     // a tool that does the opposite of what is asked is not called: the call is dropped (leaving the
     // tool out of decoding made the model call some unrelated tool instead)
     calls = calls.filter((c) => !evidence.contradicted[toolIndex(c)]);
@@ -488,11 +489,12 @@ export class NeedleRouter implements Router {
   }
 
   /** The call without its optional free-string arguments that name nothing: a lone unit word, or only the tool's own words, state words and stopwords. */
-  private withoutEmptyString(call: ToolCall): ToolCall {
-    const tool = this.view.find((t) => t.name === call.name);
-    if (tool === undefined) return call;
+  private withoutEmptyString(call: ToolCall, tables: GrammarTables): ToolCall {
+    const i = this.view.findIndex((t) => t.name === call.name);
+    if (i < 0) return call;
+    const tool = this.view[i];
     const required = new Set(tool.parameters.required ?? []);
-    const head = stemsOf(`${humanize(tool.name)} ${tool.description ?? ''}`);
+    const head = tables.entries[i].toolWords;
     // nothing but the tool's own words, state words and stopwords ("cancel the timer" -> label "the timer", "stop the timer" -> "stop")
     const empty = (value: string): boolean => value.split(' ').every((w) => STOPWORDS.has(w) || POLARITY_STEMS.has(stem(w)) || head.has(stem(w)));
     const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && (isUnitWord(value) || empty(value.toLowerCase()));
