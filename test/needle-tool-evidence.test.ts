@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
+import { DistinctiveWords } from '../src/agent/needle/lexical.js';
 import { readUtterance, ToolEvidence } from '../src/agent/needle/tool-evidence.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -98,6 +99,16 @@ describe('tools named for one side of a device state', () => {
     assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('pump the volume')), [0, 0, 0]);
     assert.deepEqual(toolPolarityHits(tools, normalizeUtterance('stop the pump and turn on the fan')), [0, 0, 0]);
     assert.deepEqual(toolPolarityHits([tools[0], tools[2]], normalizeUtterance('stop the pump')), [0, 0]);
+  });
+  it('does not mark a sibling while the utterance says a word only a tool named for neither side has ("start a timer")', () => {
+    const offered = [tool('start_conveyor', 'Start the conveyor belt'), tool('stop_conveyor', 'Stop the conveyor belt'), tool('set_timer', 'Start a timer')];
+    const sides = (text: string): number[] => {
+      const u = readUtterance(normalizeUtterance(text));
+      return new ToolEvidence(offered).siblingSides(u, new DistinctiveWords(offered).hits(u.text));
+    };
+    assert.deepEqual(sides('start a timer'), [0, 0, 0]);
+    assert.deepEqual(sides('start the belt'), [1, 0, 0]);
+    assert.deepEqual(sides('start the conveyor'), [1, 0, 0]);
   });
 });
 

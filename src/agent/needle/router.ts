@@ -418,10 +418,11 @@ export class NeedleRouter implements Router {
     // distinctive tool words said, and a tool's own enum value said counts NAMED_VALUE_HITS more
     const utterance = readUtterance(normalizedText);
     const named = this.evidence.namedValues(utterance);
-    const sided = this.evidence.siblingSides(utterance);
+    const plain = this.lexical.hits(normalizedText);
+    const sided = this.evidence.siblingSides(utterance, plain);
     const units = this.evidence.unitTools(utterance);
     const evidence: RequestEvidence = {
-      hits: this.lexical.hits(normalizedText).map((h, i) => h + (named[i] ? NAMED_VALUE_HITS : 0) + TOOL_POLARITY_HITS * sided[i] + UNIT_HITS * units[i]),
+      hits: plain.map((h, i) => h + (named[i] ? NAMED_VALUE_HITS : 0) + TOOL_POLARITY_HITS * sided[i] + UNIT_HITS * units[i]),
       commanded: this.evidence.commanded(utterance, named).some((c) => c),
       extreme: extremeSaid(utterance),
       contradicted: this.evidence.contradicted(utterance),

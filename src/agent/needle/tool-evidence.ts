@@ -127,12 +127,16 @@ export class ToolEvidence {
    * `disable_guest_wifi`), another offered tool's name speaks of the other side, and the utterance
    * speaks of this side only ("stop the sump pump" -> the off tool), in an utterance of one clause
    * (several may ask for both sides of different devices: "switch the pump off and the fan on"); else 0.
+   * `hits`: the distinctive words each tool's schema has that the utterance says (DistinctiveWords).
    */
-  siblingSides(u: Utterance): number[] {
+  siblingSides(u: Utterance, hits?: readonly number[]): number[] {
     const out = this.tables.map(() => 0);
     if (u.clauses > 1) return out;
     POLARITIES.forEach((pair, k) => {
       if (!this.siblingPairs[k]) return;
+      // the side tells siblings apart; it does not speak for them while the utterance says a word
+      // only a tool named for neither side has ("start a timer" beside start/stop_conveyor)
+      if (hits && this.tables.some((t, i) => hits[i] > 0 && t.sides[k] === undefined)) return;
       const spoken = sideOf(u.spoken, pair.said);
       if (spoken !== undefined) this.tables.forEach((t, i) => { if (t.sides[k] === spoken) out[i] = 1; });
     });
