@@ -10,8 +10,15 @@ describe('distinctive tool words', () => {
   it('counts only the words that set a tool apart from the others offered', () => {
     const words = new DistinctiveWords([tool('start_conveyor', 'Start the conveyor belt'), tool('stopConveyor', 'Stop the conveyor belt'), tool('call_staff', 'Call a member of staff')]);
     assert.deepEqual(words.hits(normalizeUtterance('Stop the conveyor!')), [0, 1, 0]);
-    assert.deepEqual(words.hits(normalizeUtterance('please call the staff to the conveyor')), [0, 0, 2]);
+    // "call" and "staff" are call_staff's name words: each counts twice
+    assert.deepEqual(words.hits(normalizeUtterance('please call the staff to the conveyor')), [0, 0, 4]);
     assert.deepEqual(words.hits(normalizeUtterance('the conveyor belt')), [0, 0, 0]);
+  });
+  it('counts a word of the name twice, a state word in it once', () => {
+    const words = new DistinctiveWords([tool('LocalShowCameraFrontDoor', 'Capture a still from a camera (front door)'), tool('DrivewayCamera', 'Take a snapshot from a security camera (driveway)')]);
+    assert.deepEqual(words.hits(normalizeUtterance('snapshot front door')), [4, 1]);
+    const stop = new DistinctiveWords([tool('stop_watch', 'Stopwatch control'), tool('gate', 'Garage gate control')]);
+    assert.deepEqual(stop.hits(normalizeUtterance('stop the gate')), [1, 2]);
   });
 });
 
