@@ -59,6 +59,19 @@ describe('tools the utterance commands outright', () => {
     assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call')), [false, false]);
     assert.deepEqual(commandedTools([call, alarm], normalizeUtterance('call night mode')), [false, false]);
   });
+  it('takes a tool that needs nothing, named for a state word (no on/off) the utterance says and no other name speaks of', () => {
+    const lock = tool('lock_door', 'Lock the front door');
+    const unlock = tool('unlock_door', 'Unlock the front door');
+    const light: ToolSchema = { name: 'set_light', description: 'Switch a light', parameters: { type: 'object', properties: {
+      state: { type: 'string', enum: ['on', 'off'] } }, required: ['state'] } };
+    assert.deepEqual(commandedTools([lock, unlock, light], normalizeUtterance('lock up')), [true, false, false]);
+    // "open" is the unlock side, but not the name's own word
+    assert.deepEqual(commandedTools([lock, unlock, light], normalizeUtterance('open the garage')), [false, false, false]);
+    // two tools named for that side: neither
+    assert.deepEqual(commandedTools([lock, tool('lock_gate', 'Lock the gate')], normalizeUtterance('lock up')), [false, false]);
+    // on/off and start/stop are left to the other rules ("stop" alone says too little)
+    assert.deepEqual(commandedTools([tool('stop_conveyor', 'Stop the belt'), light], normalizeUtterance('stop')), [false, false]);
+  });
   it('takes the verb of a tool named for a state when no state is said ("call grandma" of startCall), not when the other is', () => {
     const start: ToolSchema = { name: 'startCall', description: 'Phone someone', parameters: { type: 'object', properties: {
       name: { type: 'string' } }, required: ['name'] } };

@@ -68,6 +68,10 @@ interface ToolTables {
   units: boolean[];
   /** whether a required parameter is a free string (what the command is done to: "call <who>") */
   takesObject: boolean;
+  /** whether the tool requires no parameter (its name says the whole command: lock_door) */
+  needsNothing: boolean;
+  /** the state words of its name, by stem ("unlock" of unlock_door) */
+  stateWords: string[];
 }
 
 export class ToolEvidence {
@@ -91,6 +95,8 @@ export class ToolEvidence {
           && !Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesBothSides(key, p, pair))),
         params: Object.entries(tool.parameters.properties ?? {}).map(([key, p]) => ({ key, boolean: p.type === 'boolean', values: (p.enum ?? []).map(String) })),
         units: UNIT_FAMILIES.map((family) => Object.entries(tool.parameters.properties ?? {}).some(([key, p]) => takesFamily(family, key, p))),
+        needsNothing: (tool.parameters.required ?? []).length === 0,
+        stateWords: [...name].filter((w) => POLARITY_STEMS.has(w)),
         takesObject: (tool.parameters.required ?? []).some((key) => { const p = tool.parameters.properties?.[key]; return p?.type === 'string' && !p.enum; }),
       };
     });
@@ -158,6 +164,12 @@ export class ToolEvidence {
       // is said, the command's verb naming the tool still does ("call grandma" of startCall)
       const opposed = POLARITIES.some((pair, k) => t.pairNamed[k] && (t.sides[k] === undefined || (sideOf(u.spoken, pair.said) ?? t.sides[k]) !== t.sides[k]));
       if (opposed) return false;
+      // a tool that needs nothing, named for a side of a pair other than on/off whose own state word
+      // the utterance says and no other offered name speaks of ("lock up" beside lock_door and
+      // unlock_door; not "open the garage" beside unlock_door). Dev sets 1 fixed ("ok open the
+      // gate"), none broken; without the own-word condition the example configuration lost 1
+      if (t.needsNothing && POLARITIES.some((pair, k) => k > 0 && t.pairNamed[k] && t.sides[k] !== undefined && sideOf(u.spoken, pair.said) === t.sides[k]
+        && t.stateWords.some((w) => u.spoken.has(w)) && this.tables.every((other, j) => j === i || other.sides[k] !== t.sides[k]))) return true;
       const stateUnsaid = POLARITIES.some((pair, k) => t.pairNamed[k] && sideOf(u.spoken, pair.said) === undefined);
       if (stateUnsaid) return this.verbNamesTool(u, t, i);
       const ownState = t.params.some((p) => (p.boolean ? booleanPolaritySpoken(p.key, u.spoken) !== 0 : enumPolaritySpoken(p.values, u.spoken).some((x) => x > 0)));
