@@ -72,6 +72,18 @@ describe('tools the utterance commands outright', () => {
     // on/off and start/stop are left to the other rules ("stop" alone says too little)
     assert.deepEqual(commandedTools([tool('stop_conveyor', 'Stop the belt'), light], normalizeUtterance('stop')), [false, false]);
   });
+  it('takes a tool with no parameters whose own name word a one-clause utterance says with no state', () => {
+    const garage = tool('GarageView', 'Show the garage camera');
+    const porch = tool('porch_view', 'Show the porch camera');
+    const coolant = tool('coolant_pump', 'Start the coolant pump');
+    assert.deepEqual(commandedTools([garage, porch, coolant], normalizeUtterance('show me the garage')), [true, false, false]);
+    // a state said: the tool may do the other one; "restart" is a state word too
+    assert.deepEqual(commandedTools([garage, porch, coolant], normalizeUtterance('stop the coolant pump')), [false, false, false]);
+    assert.deepEqual(commandedTools([garage, porch, coolant], normalizeUtterance('restart the coolant pump')), [false, false, false]);
+    // a word both tools have, or two clauses
+    assert.deepEqual(commandedTools([garage, porch, coolant], normalizeUtterance('show the camera')), [false, false, false]);
+    assert.deepEqual(commandedTools([garage, porch, coolant], normalizeUtterance('show me the garage and the porch')), [false, false, false]);
+  });
   it('takes the verb of a tool named for a state when no state is said ("call grandma" of startCall), not when the other is', () => {
     const start: ToolSchema = { name: 'startCall', description: 'Phone someone', parameters: { type: 'object', properties: {
       name: { type: 'string' } }, required: ['name'] } };

@@ -146,7 +146,7 @@ const polarity = (yes: string[], no: string[], namedYes: string[] = []): Polarit
   named: [new Set([...yes, ...namedYes].map(stem)), new Set(no.map(stem))],
 });
 export const POLARITIES: readonly Polarity[] = [
-  polarity(['on', 'start', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill'], ['power', 'active', 'enabled']),
+  polarity(['on', 'start', 'restart', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill'], ['power', 'active', 'enabled']),
   polarity(['open', 'raise'], ['close', 'shut', 'lower']),
   polarity(['lock', 'secure', 'bolt'], ['unlock', 'open', 'unbolt', 'release']),
   polarity(['mute', 'silence'], ['unmute']),

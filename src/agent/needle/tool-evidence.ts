@@ -176,6 +176,13 @@ export class ToolEvidence {
       // a value only this tool has, and a state of its own ("unlock the garage" of door_lock(door, locked))
       if (named[i] && ownState) return true;
       if (!t.deviceWords.some((w) => u.said.has(w))) return false;
+      // a tool with no parameters names the whole command: a one-clause utterance that says a word
+      // of its name no other offered schema has, and no state at all, asks for it ("show me the
+      // garage" beside GarageView, "what's the count" beside count_today; v7 had answered [] at
+      // 0.99-1.00). Dev sets 8 fixed, none broken, fresh 9797 families [] precision 67.3 -> 68.9;
+      // with a state said ("stop the coolant pump" beside a start-only coolant_pump) 2 were broken
+      if (t.params.length === 0 && u.clauses === 1 && ![...u.spoken].some((w) => POLARITY_STEMS.has(w))
+        && t.deviceWords.some((w) => u.said.has(w) && this.schemaWords.every((other, j) => j === i || !other.has(w)))) return true;
       // the command's verb is the tool's name word and something follows for its free string ("call the office")
       if (this.verbNamesTool(u, t, i)) return true;
       return ownState || t.params.some((p) => p.values.some((v) => {
