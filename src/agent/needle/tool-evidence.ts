@@ -156,6 +156,10 @@ export class ToolEvidence {
    * tool has and a state of its own ("unlock the garage" of `door_lock(door, locked)`); and a name
    * that speaks of a side ("close_gate") is not contradicted or left unsaid ("open the side gate"),
    * unless a parameter of the tool takes both sides (then "lock" in `door_lock` names the device).
+   * Also commanded: a tool that needs nothing by its own state word ("lock up" of `lock_door`), a
+   * tool with no parameters by its own name word with no state said ("show me the garage" of
+   * `GarageView`), and a tool with a required free string by a clause's verb that names it ("call
+   * grandma" of `startCall`, even though its name speaks of "start").
    * `named`: namedValues(u), when the caller has it already.
    */
   commanded(u: Utterance, named: readonly boolean[] = this.namedValues(u)): boolean[] {
