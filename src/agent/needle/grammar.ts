@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS, withBritishSpellings } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, saysAnyOf, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS, withBritishSpellings } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -429,7 +429,7 @@ export class CallGrammar {
     const out = new Set<number>();
     if (!s.tool || !this.atParameterChoice(s)) return out;
     s.tool.modeWords.forEach((words, j) => {
-      if (words !== null && j > s.lastParam && [...words].some((w) => this.saidStems.has(w))) out.add(this.ids.params[j]);
+      if (words !== null && j > s.lastParam && saysAnyOf(words, this.saidStems)) out.add(this.ids.params[j]);
     });
     return out;
   }
@@ -818,7 +818,7 @@ export class CallGrammar {
       if (!entry.required[j] && !this.impliedOptional && isNumberSchema(entry.params[j][1]) && this.saidNumbersFor(s, j).size === 0) continue;
       // an optional flag for a mode nobody asked for ("call the office" beside a loudspeaker flag) is left out
       const mode = entry.modeWords[j];
-      if (mode && mode.size > 0 && ![...mode].some((w) => this.saidStems.has(w))) continue;
+      if (mode && mode.size > 0 && !saysAnyOf(mode, this.saidStems)) continue;
       out.push(this.ids.params[j]);
       if (entry.required[j]) break; // a required parameter cannot be skipped
     }

@@ -5,7 +5,7 @@
  * binds its tools; each request then only reads the utterance (`read`) and compares.
  */
 import type { ParameterSchema, ToolSchema } from '../types.js';
-import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, FILLER_WORDS, NUMBER_WORD, parameterStems, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { booleanPolaritySpoken, clauseSpans, enumPolaritySpoken, FILLER_WORDS, NUMBER_WORD, parameterStems, type Polarity, POLARITIES, POLARITY_STEMS, SCHEMA_GENERIC, saysAnyOf, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { humanize } from './serialize.js';
 
 /** An utterance read once per request: its words by stem, and with "on" only where it is a device state. */
@@ -185,8 +185,7 @@ export class ToolEvidence {
       // garage" beside GarageView, "what's the count" beside count_today; v7 had answered [] at
       // 0.99-1.00). Dev sets 8 fixed, none broken, fresh 9797 families [] precision 67.3 -> 68.9;
       // with a state said ("stop the coolant pump" beside a start-only coolant_pump) 2 were broken
-      if (t.params.length === 0 && u.clauses === 1 && ![...u.spoken].some((w) => POLARITY_STEMS.has(w))
-        && t.deviceWords.some((w) => u.said.has(w) && this.schemaWords.every((other, j) => j === i || !other.has(w)))) return true;
+      if (t.params.length === 0 && u.clauses === 1 && !saysAnyOf(POLARITY_STEMS, u.spoken) && t.deviceWords.some((w) => u.said.has(w) && !this.otherToolHas(w, i))) return true;
       // the command's verb is the tool's name word and something follows for its free string ("call the office")
       if (this.verbNamesTool(u, t, i)) return true;
       return ownState || t.params.some((p) => p.values.some((v) => {
@@ -198,7 +197,12 @@ export class ToolEvidence {
 
   /** Whether a clause's verb is a word of the tool's name and something follows for its required free string that belongs to no other tool. */
   private verbNamesTool(u: Utterance, t: ToolTables, i: number): boolean {
-    return t.takesObject && u.verbs.some(({ verb, object }) => object.length > 0 && t.deviceWords.includes(verb) && !object.some((w) => this.schemaWords.some((other, j) => j !== i && other.has(w))));
+    return t.takesObject && u.verbs.some(({ verb, object }) => object.length > 0 && t.deviceWords.includes(verb) && !object.some((w) => this.otherToolHas(w, i)));
+  }
+
+  /** Whether a word (by stem) is in the schema of an offered tool other than tool i. */
+  private otherToolHas(word: string, i: number): boolean {
+    return this.schemaWords.some((other, j) => j !== i && other.has(word));
   }
 
   /**

@@ -24,7 +24,7 @@
  * 0; exact match +1.0-1.2 points on fresh held-out templates, +0.5-0.7 on families, none lost.
  */
 import type { CallGrammar, GrammarState } from './grammar.js';
-import { booleanPolarity, enumPolarityHits, enumValueHits, POLARITY_STEMS, spokenStems } from './lexical.js';
+import { booleanPolarity, enumPolarityHits, enumValueHits, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
 
 const ENUM_LEXICAL_WEIGHT = 16;
 const POLARITY_WEIGHT = 16;
@@ -101,6 +101,5 @@ const ENDING_WORDS: ReadonlySet<string> = new Set(['too', 'enough', 'done', 'fin
  */
 function onByDefault(text: string): boolean {
   if (text === '') return false;
-  const spoken = [...spokenStems(text)];
-  return !spoken.some((w) => POLARITY_STEMS.has(w)) && !text.split(' ').some((w) => ENDING_WORDS.has(w));
+  return !saysAnyOf(POLARITY_STEMS, spokenStems(text)) && !text.split(' ').some((w) => ENDING_WORDS.has(w));
 }
