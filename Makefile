@@ -89,6 +89,19 @@ eval:
 eval-dev:
 	npx tsx models/recipe/eval.ts --variant fp32 models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl
 
+# --- pocketsphinx noise transform (models/speech) ------------------------------------------------
+# Only for re-estimating models/speech/en-us-noise.mllr, not for running or testing.
+SPEECH_ADAPT_PACKAGES := sphinxtrain sphinxbase-utils festival festvox-kdlpc16k
+.PHONY: speech-adapt-deps speech-adapt
+speech-adapt-deps:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(SPEECH_ADAPT_PACKAGES)
+
+speech-adapt: speech-adapt-deps
+	rm -rf models/work/speech-adapt
+	npx tsx models/speech/recipe/adapt-corpus.ts models/work/speech-adapt --per-voice 100
+	sh models/speech/recipe/adapt.sh models/work/speech-adapt models/speech/en-us-noise.mllr
+
 # performance figures (printed, not asserted): router latency per variant; speech adds its own lines
 .PHONY: bench
 bench:

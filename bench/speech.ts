@@ -6,7 +6,10 @@
  *  2. End of utterance -> MQTT publish latency through the real daemon (speech input -> Needle router ->
  *     mqtt driver -> Mosquitto), audio paced in real time like a microphone.
  *
- *   tsx bench/speech.ts [--quick]      (--quick: two voices, fewer commands)
+ *   tsx bench/speech.ts [--quick] [--dev] [--stt-only] [--conditions clean,pink:10,...]
+ *                       [--no-noise-adaptation | --mllr FILE] [--noise-snr DB]
+ * --quick: two voices, fewer commands; --dev: the development commands (settings are chosen on these);
+ * --stt-only: skip the latency part; noise adaptation as the daemon does it unless switched off.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,23 +17,32 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadNeedleRouter } from '../src/agent/needle/router.js';
 import { Denoiser } from '../src/speech/audio/denoise.js';
+import { DEFAULT_NOISE_ADAPTATION_SNR_DB, defaultNoiseTransform } from '../src/speech/config.js';
+import { Endpointer, type UtteranceEnd } from '../src/speech/audio/endpointer.js';
 import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
 import { buildDomainModel } from '../src/speech/lm/domain-model.js';
 import { loadPhrasebook, PHRASEBOOK_FILE } from '../src/speech/lm/phrasebook.js';
 import { activeRms, RATE, rms, silence, synthesize, type Voice } from '../test/helpers/speech-audio.js';
 import { buildStream, runSpeechE2E, summarize } from '../test/helpers/speech-e2e.js';
-import { ALL_VOICES, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from '../test/helpers/speech-fixture.js';
+import { ALL_VOICES, DEV_SPOKEN_COMMANDS, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from '../test/helpers/speech-fixture.js';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
+const argAfter = (flag: string): string | undefined => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
+// as the daemon decodes by default: with the shipped noise transform below 28 dB SNR
+const mllrPath = process.argv.includes('--no-noise-adaptation') ? undefined : argAfter('--mllr') ?? defaultNoiseTransform();
+const belowSnrDb = Number(argAfter('--noise-snr') ?? DEFAULT_NOISE_ADAPTATION_SNR_DB);
 const voices: Voice[] = quick ? ['slt', 'rms'] : ALL_VOICES;
-const commands = quick ? SPOKEN_COMMANDS.slice(0, 8) : SPOKEN_COMMANDS;
-const conditions: Array<{ label: string; kind: string | null; snr: number }> = [
-  { label: 'clean', kind: null, snr: 0 },
-  { label: 'pink 10 dB', kind: 'pinknoise', snr: 10 },
-  { label: 'white 10 dB', kind: 'whitenoise', snr: 10 },
-  { label: 'pink 20 dB', kind: 'pinknoise', snr: 20 },
-];
+const dev = process.argv.includes('--dev');
+const commands = dev ? DEV_SPOKEN_COMMANDS : quick ? SPOKEN_COMMANDS.slice(0, 8) : SPOKEN_COMMANDS;
+/** `--conditions clean,pink:10,white:10`: noise kind and SNR (dB) of each condition measured. */
+const conditions: Array<{ label: string; kind: string | null; snr: number }> = (argAfter('--conditions') ?? 'clean,pink:10,white:10,pink:20')
+  .split(',').map((c) => {
+    if (c === 'clean') return { label: 'clean', kind: null, snr: 0 };
+    const [kind, db] = c.split(':');
+    if ((kind !== 'pink' && kind !== 'white') || !Number.isFinite(Number(db))) throw new Error(`--conditions: bad condition ${c}`);
+    return { label: `${kind} ${db} dB`, kind: `${kind}noise`, snr: Number(db) };
+  });
 
 const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '-');
@@ -67,11 +79,26 @@ function wordErrors(ref: string[], hyp: string[]): number {
   return d[ref.length][hyp.length];
 }
 
-/** The command as the engine gets it in the product: after noise suppression, from 250 ms before it. */
-function prepared(speech: Buffer, kind: string | null, snr: number): Buffer {
+/** The endpointer's SNR estimate for the utterance in `raw` (the longest one it finds). */
+function measuredSnr(raw: Buffer): number | undefined {
+  let best: UtteranceEnd | undefined;
+  const ep = new Endpointer({
+    onStart: () => undefined, onAudio: () => undefined, onDiscard: () => undefined,
+    onEnd: (end) => { if (best === undefined || end.speechMs > best.speechMs) best = end; },
+  });
+  ep.push(Buffer.concat([raw, silence(1)]));
+  ep.flush();
+  return best?.snrDb;
+}
+
+/**
+ * The command as the engine gets it in the product: after noise suppression, from 250 ms before it;
+ * with the endpointer's SNR estimate, measured before suppression as in the product.
+ */
+function prepared(speech: Buffer, kind: string | null, snr: number): { pcm: Buffer; snrDb: number | undefined } {
   const lead = silence(1.5);
   const pcm = Buffer.concat([lead, speech, silence(0.3)]);
-  if (kind === null) return new Denoiser().process(pcm).subarray(lead.length - RATE / 2);
+  if (kind === null) return { pcm: new Denoiser().process(pcm).subarray(lead.length - RATE / 2), snrDb: measuredSnr(pcm) };
   const noise = execFileSync('sox', ['-R', '-n', '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-',
     'synth', (pcm.length / 2 / RATE + 0.01).toFixed(3), kind], { maxBuffer: 1 << 26 });
   const gain = activeRms(speech) / (rms(noise) * 10 ** (snr / 20));
@@ -81,7 +108,7 @@ function prepared(speech: Buffer, kind: string | null, snr: number): Buffer {
   }
   // What the engine gets in the product: suppressed audio from 250 ms before the speech.
   const clean = new Denoiser().process(out);
-  return clean.subarray(Math.max(0, lead.length - RATE / 2));
+  return { pcm: clean.subarray(Math.max(0, lead.length - RATE / 2)), snrDb: measuredSnr(out) };
 }
 
 async function sttBench(): Promise<void> {
@@ -90,10 +117,10 @@ async function sttBench(): Promise<void> {
   const book = loadPhrasebook(join(root, 'models/needle', PHRASEBOOK_FILE));
   if (book.warning !== null) console.log(book.warning);
   const domain = buildDomainModel({ tools: SPEECH_TOOLS, wakePhrase: WAKE_PHRASE, outDir: dir, phrasebook: book.families });
-  const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });
+  const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath, ...(mllrPath !== undefined ? { noiseAdaptation: { mllrPath, belowSnrDb } } : {}) });
   await engine.open();
   console.log(`\n## STT: pocketsphinx + domain trigram LM (${domain.model.vocabulary.length} words, ${domain.sentences.length} generated sentences)`);
-  console.log('voice        condition     sentences  command words  word acc   RTF   decode p50 ms');
+  console.log('voice        condition     sentences  command words  word acc   RTF   decode p50 ms   SNR p10/50/90  noise-adapted');
   try {
     for (const cond of conditions) {
       let allDecode = 0;
@@ -104,14 +131,18 @@ async function sttBench(): Promise<void> {
         let errors = 0;
         let words = 0;
         const decode: number[] = [];
+        const snrs: number[] = [];
+        let adaptedCount = 0;
         let audio = 0;
         for (const c of commands) {
           const ref = `${WAKE_PHRASE} ${c.text}`;
           const speech = synthesize(`${WAKE_PHRASE}, ${c.text}`, voice);
-          const pcm = prepared(speech, cond.kind, cond.snr);
+          const { pcm, snrDb } = prepared(speech, cond.kind, cond.snr);
+          if (snrDb !== undefined) snrs.push(snrDb);
           engine.start();
           engine.accept(pcm);
-          const t = await engine.finalize();
+          const t = await engine.finalize({ ...(snrDb !== undefined ? { snrDb } : {}) });
+          if (t.noiseAdapted === true) adaptedCount++;
           decode.push(t.finalizeMs);
           audio += t.audioSeconds;
           if (t.text === ref) ok++;
@@ -122,7 +153,7 @@ async function sttBench(): Promise<void> {
         const total = decode.reduce((a, b) => a + b, 0);
         allDecode += total;
         allAudio += audio;
-        console.log(`${voice.padEnd(12)} ${cond.label.padEnd(12)} ${`${ok}/${commands.length}`.padStart(9)}  ${`${carried}/${commands.length}`.padStart(13)}  ${(100 * (1 - errors / words)).toFixed(1).padStart(6)}%  ${(total / 1000 / audio).toFixed(3)}  ${f0(quantile(decode, 0.5)).padStart(8)}`);
+        console.log(`${voice.padEnd(12)} ${cond.label.padEnd(12)} ${`${ok}/${commands.length}`.padStart(9)}  ${`${carried}/${commands.length}`.padStart(13)}  ${(100 * (1 - errors / words)).toFixed(1).padStart(6)}%  ${(total / 1000 / audio).toFixed(3)}  ${f0(quantile(decode, 0.5)).padStart(8)}   ${f0(quantile(snrs, 0.1)).padStart(3)}/${f0(quantile(snrs, 0.5)).padStart(3)}/${f0(quantile(snrs, 0.9)).padStart(3)}   ${adaptedCount}`);
       }
       console.log(`${'all'.padEnd(12)} ${cond.label.padEnd(12)} RTF ${(allDecode / 1000 / allAudio).toFixed(3)} (decode wall time / audio time, whole utterance at once)`);
     }
@@ -155,4 +186,4 @@ async function latencyBench(): Promise<void> {
 }
 
 await sttBench();
-await latencyBench();
+if (!process.argv.includes('--stt-only')) await latencyBench();

@@ -27,7 +27,8 @@ test('spoken commands as one stream reach the right MQTT topics with the right p
   for (const o of result.outcomes) {
     t.diagnostic(`${o.ok ? 'ok  ' : 'MISS'} ${o.command.voice} ${o.command.snrDb === null ? 'clean' : `${o.command.snrDb}dB`} `
       + `"${o.command.text}" heard ${JSON.stringify(o.heard)}${o.why ? ` (${o.why})` : ''}`
-      + ` confidence ${o.confidences.map((c) => `stt ${c.stt?.toFixed(2) ?? '-'} combined ${c.combined?.toFixed(2) ?? '-'}`).join(', ')}`);
+      + ` confidence ${o.confidences.map((c) => `stt ${c.stt?.toFixed(2) ?? '-'} combined ${c.combined?.toFixed(2) ?? '-'}`).join(', ')}`
+      + ` SNR ${o.conditions.map((c) => `${c.snrDb.toFixed(0)} dB${c.noiseAdapted === true ? ' (noise-adapted)' : ''}`).join(', ')}`);
   }
   const groups = summarize(result.outcomes);
   for (const g of groups) t.diagnostic(`${g.group}: ${g.ok}/${g.total}`);
@@ -39,9 +40,9 @@ test('spoken commands as one stream reach the right MQTT topics with the right p
   const fliteClean = result.outcomes.filter((o) => o.command.snrDb === null && !o.command.voice.startsWith('espeak'));
   const fliteOk = fliteClean.filter((o) => o.ok).length;
   // Floors just under what the shipped router measures (flite clean 13/13, all clean 15/16, 10 dB
-  // 4/8, 1 wrong action, on a misheard command: "ten" heard as "seven"; the same every run since the
-  // test audio's dither is repeatable). The issue's clean goal (90%) is met for flite's voices only;
-  // its 10 dB goal (75%) is not met.
+  // 6/8 with the noise-adapted decoder, 4/8 without; 1 wrong action, on a misheard command: "ten"
+  // heard as "seven"; the same every run since the test audio's dither is repeatable). The issue's
+  // goals (90% clean, 75% at 10 dB) are met, clean by flite's voices.
   assert.ok(fliteOk / fliteClean.length >= 0.84, `clean flite voices: ${fliteOk}/${fliteClean.length}`);
   // A wrong action is worse than none, and no device message may lack a spoken command behind it.
   // On a command heard right a wrong action is the router's; on a misheard one ("eighteen" heard as
@@ -53,5 +54,11 @@ test('spoken commands as one stream reach the right MQTT topics with the right p
   assert.ok(wrong.length <= 5, `wrong actions: ${describe(wrong)}`);
   assert.ok(result.unexpected.length <= wrong.length, `stray device messages: ${JSON.stringify(result.unexpected)}`);
   assert.ok(clean.ok / clean.total >= 0.75, `clean: ${clean.ok}/${clean.total}`);
-  assert.ok(noisy.ok / noisy.total >= 0.25, `10 dB: ${noisy.ok}/${noisy.total}`);
+  assert.ok(noisy.ok / noisy.total >= 0.6, `10 dB: ${noisy.ok}/${noisy.total}`);
+  // The endpointer's SNR sends the noisy commands, and only those, to the noise-adapted decoder.
+  for (const o of result.outcomes) {
+    for (const c of o.conditions) {
+      assert.equal(c.noiseAdapted, o.command.snrDb !== null, `"${o.command.text}" (${o.command.snrDb ?? 'clean'}): SNR estimated ${c.snrDb.toFixed(1)} dB, noise-adapted ${c.noiseAdapted}`);
+    }
+  }
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Endpointer, type UtteranceEnd } from '../src/speech/audio/endpointer.js';
 import { Denoiser, overSubtractionAt } from '../src/speech/audio/denoise.js';
 import { WakeGate } from '../src/speech/wake.js';
+import { addNoise, normalizeLevel, silence, synthesize } from './helpers/speech-audio.js';
 
 const RATE = 16000;
 
@@ -111,4 +112,21 @@ test('wake phrase gate: prefix, wake word alone opens a follow-up window, push-t
   assert.equal(ptt.decide('call staff', 0).kind, 'ignored');
   ptt.open(5000, 0);
   assert.equal(ptt.decide('call staff', 100).kind, 'command');
+});
+
+test('the utterance SNR estimate follows the noise mixed into real speech', () => {
+  const speech = normalizeLevel(synthesize('computer set the thermostat to twenty one degrees', 'slt'));
+  const stream = Buffer.concat([silence(1.5), speech, silence(1)]);
+  const estimate = (pcm: Buffer): number => {
+    const seen = run([pcm]);
+    assert.equal(seen.ends.length, 1, `one utterance, got ${seen.ends.length}`);
+    return seen.ends[0].snrDb;
+  };
+  const at10 = estimate(addNoise(stream, 10, speech));
+  const at20 = estimate(addNoise(stream, 20, speech));
+  const clean = estimate(stream);
+  // mean level of the loud frames against the 10th percentile of the noise: a little above the true SNR
+  assert.ok(at10 >= 9 && at10 <= 14, `10 dB estimated as ${at10.toFixed(1)}`);
+  assert.ok(at20 >= 19 && at20 <= 24, `20 dB estimated as ${at20.toFixed(1)}`);
+  assert.ok(clean > 40, `clean speech in digital silence estimated as ${clean.toFixed(1)} dB`);
 });

@@ -250,7 +250,7 @@ async function finishRelease(arch: Arch, blob: string, outDir: string, version: 
     path.join(dir, 'package.json'),
     `${JSON.stringify({ name: 'needle-agent', version, private: true, description: 'needle-agent release folder' }, null, 2)}\n`,
   );
-  for (const part of ['models/needle', 'config', 'deploy/raspi', 'README.md', 'LICENSE']) {
+  for (const part of ['models/needle', 'models/speech/en-us-noise.mllr', 'config', 'deploy/raspi', 'README.md', 'LICENSE']) {
     const src = path.join(ROOT, part);
     if (existsSync(src)) cpSync(src, path.join(dir, part), { recursive: true });
   }

@@ -41,6 +41,12 @@ export interface SpeechConfig {
     pbeam: string;
     /** Extra phrases for the domain language model. */
     extraPhrases: string[];
+    /**
+     * Noisy utterances decoded with a noise transform of the acoustic model (engines/pocketsphinx.ts).
+     * `mllr` defaults to the shipped transform, which belongs to the default en-us model: with another
+     * `hmm` and no `mllr` of its own, noise adaptation is off.
+     */
+    noiseAdaptation: { enabled: boolean; mllr?: string; belowSnrDb: number };
   };
   vosk: {
     /** libvosk.so (default: see defaultVoskLibrary). */
@@ -53,6 +59,18 @@ export interface SpeechConfig {
 }
 
 const positiveMs = { type: 'integer', minimum: 0, maximum: 60000 } as const;
+
+/** The noise transform shipped for the default en-us acoustic model (models/speech/recipe makes it). */
+export function defaultNoiseTransform(): string {
+  return join(packageRoot(), 'models', 'speech', 'en-us-noise.mllr');
+}
+
+/**
+ * Below this SNR (the endpointer's estimate, dB) the noise-adapted decoder's transcript is used.
+ * Chosen on the development commands (README, speech): the transform gained at estimated 12-25 dB and
+ * lost espeak-ng's voice at 31 dB and clean.
+ */
+export const DEFAULT_NOISE_ADAPTATION_SNR_DB = 28;
 
 export const speechConfigSchema = {
   type: 'object',
@@ -107,6 +125,16 @@ export const speechConfigSchema = {
         wbeam: { type: 'string', pattern: '^[0-9.]+e-[0-9]+$', default: '1e-60' },
         pbeam: { type: 'string', pattern: '^[0-9.]+e-[0-9]+$', default: '1e-80' },
         extraPhrases: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
+        noiseAdaptation: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            enabled: { type: 'boolean', default: true },
+            mllr: { type: 'string', minLength: 1 },
+            belowSnrDb: { type: 'number', minimum: -20, maximum: 100, default: DEFAULT_NOISE_ADAPTATION_SNR_DB },
+          },
+        },
       },
     },
     vosk: {
@@ -163,6 +191,10 @@ export function resolveSpeechConfig(raw: unknown, configFile: string): SpeechCon
   if (config.pocketsphinx.binary.includes('/')) config.pocketsphinx.binary = abs(config.pocketsphinx.binary);
   if (config.pocketsphinx.hmm !== undefined) config.pocketsphinx.hmm = abs(config.pocketsphinx.hmm);
   if (config.pocketsphinx.cmudict !== undefined) config.pocketsphinx.cmudict = abs(config.pocketsphinx.cmudict);
+  const na = config.pocketsphinx.noiseAdaptation;
+  if (na.mllr !== undefined) na.mllr = abs(na.mllr);
+  else if (config.pocketsphinx.hmm !== undefined) na.enabled = false;
+  else na.mllr = defaultNoiseTransform();
   config.vosk.library = config.vosk.library === undefined ? defaultVoskLibrary() : abs(config.vosk.library);
   config.vosk.model = config.vosk.model === undefined ? DEFAULT_VOSK_MODEL : abs(config.vosk.model);
   if (config.source.type === 'file') config.source.path = abs(config.source.path);

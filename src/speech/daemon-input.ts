@@ -41,6 +41,7 @@ export function speechInputFactory(options: SpeechFactoryOptions = {}) {
     const book = loadPhrasebook(join(context.config.router.modelDir, PHRASEBOOK_FILE));
     if (book.warning !== null) context.log.warn(`speech: ${book.warning}`);
     const built = createEngine(config, tools, book.families);
+    for (const warning of built.warnings) context.log.warn(`speech: ${warning}`);
     if (built.domain !== null && built.domain.guessedWords.length > 0) {
       context.log.info({ words: built.domain.guessedWords }, 'speech: pronunciations guessed for words not in cmudict');
     }

@@ -152,7 +152,7 @@ export class SpeechInput implements InputSource {
 
   private onEnd(end: UtteranceEnd): void {
     const endedAt = performance.now();
-    const transcript = this.o.engine.finalize();
+    const transcript = this.o.engine.finalize({ snrDb: end.snrDb });
     this.chain = this.chain.then(async () => {
       try {
         await this.handle(await transcript, end, endedAt);
@@ -170,7 +170,8 @@ export class SpeechInput implements InputSource {
       report.totalMs = performance.now() - endedAt;
       this.o.log.info({ text: transcript.text, decision: decision.kind, sttConfidence: report.sttConfidence,
         skipped: report.skipped, status: report.result?.status, sttMs: Math.round(sttMs), totalMs: Math.round(report.totalMs),
-        audioS: transcript.audioSeconds }, 'utterance');
+        audioS: transcript.audioSeconds, snrDb: Math.round(end.snrDb),
+        ...(transcript.noiseAdapted !== undefined ? { noiseAdapted: transcript.noiseAdapted } : {}) }, 'utterance');
       this.o.onUtterance?.(report);
     };
     if (decision.kind === 'wake_only') {

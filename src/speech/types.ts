@@ -25,6 +25,14 @@ export interface Transcript {
   finalizeMs: number;
   /** Seconds of audio the engine received for this utterance. */
   audioSeconds: number;
+  /** True when the noise-adapted acoustic model decoded it (pocketsphinx with noise adaptation). */
+  noiseAdapted?: boolean;
+}
+
+/** What the front end measured about an utterance, for engines that decode noisy speech differently. */
+export interface UtteranceConditions {
+  /** The endpointer's signal-to-noise estimate in dB. */
+  snrDb?: number;
 }
 
 /**
@@ -40,7 +48,7 @@ export interface SpeechEngine {
   /** Feeds 16 kHz mono S16LE PCM (any length, even number of bytes). */
   accept(pcm: Buffer): void;
   /** Ends the utterance and returns what was said. */
-  finalize(): Promise<Transcript>;
+  finalize(conditions?: UtteranceConditions): Promise<Transcript>;
   /** Drops the current utterance, if any. */
   cancel(): void;
   close(): Promise<void>;

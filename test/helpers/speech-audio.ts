@@ -37,9 +37,11 @@ export function soxRaw(input: Buffer, inArgs: string[], outArgs: string[] = SOX_
   return execFileSync('sox', ['-R', ...inArgs, '-', ...outArgs], { input, maxBuffer: 64 << 20 });
 }
 
-/** `seconds` of white noise from sox (repeatable with -R), full scale before mixing. */
-export function whiteNoise(seconds: number): Buffer {
-  return execFileSync('sox', ['-R', '-n', ...SOX_RAW_OUT, 'synth', seconds.toFixed(3), 'whitenoise'],
+export type NoiseKind = 'whitenoise' | 'pinknoise';
+
+/** `seconds` of white (or pink) noise from sox (repeatable with -R), full scale before mixing. */
+export function whiteNoise(seconds: number, kind: NoiseKind = 'whitenoise'): Buffer {
+  return execFileSync('sox', ['-R', '-n', ...SOX_RAW_OUT, 'synth', seconds.toFixed(3), kind],
     { maxBuffer: 64 << 20 });
 }
 
@@ -65,8 +67,8 @@ export function activeRms(pcm: Buffer): number {
 }
 
 /** Mixes noise into `pcm` at `snrDb` relative to the speech's active RMS (noise covers the whole buffer). */
-export function addNoise(pcm: Buffer, snrDb: number, noiseRef: Buffer = pcm): Buffer {
-  const noise = whiteNoise(pcm.length / 2 / RATE + 0.01);
+export function addNoise(pcm: Buffer, snrDb: number, noiseRef: Buffer = pcm, kind: NoiseKind = 'whitenoise'): Buffer {
+  const noise = whiteNoise(pcm.length / 2 / RATE + 0.01, kind);
   const gain = activeRms(noiseRef) / (rms(noise) * Math.pow(10, snrDb / 20));
   const out = Buffer.alloc(pcm.length);
   for (let i = 0; i < pcm.length >> 1; i++) {

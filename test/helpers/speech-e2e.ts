@@ -166,6 +166,8 @@ export interface E2EOutcome {
   heard: string[];
   /** Per utterance: the recogniser's mean word confidence and the decision's (router x recogniser). */
   confidences: Array<{ stt?: number; combined?: number }>;
+  /** Per utterance: the endpointer's SNR estimate and whether the noise-adapted decoder answered. */
+  conditions: Array<{ snrDb: number; noiseAdapted?: boolean }>;
   ok: boolean;
   /** What went wrong, for the report. */
   why?: string;
@@ -239,7 +241,9 @@ ${E2E_TOOLS_YAML}`;
       const heard = mine.map((r) => r.transcript.text);
       const executed = mine.flatMap((r) => (r.result?.calls ?? []).filter((k) => k.status === 'executed').map((k) => ({ k, r })));
       const confidences = mine.map((r) => ({ stt: r.sttConfidence, combined: r.result?.confidence }));
-      const outcome: E2EOutcome = { command: c, heard, confidences, ok: false };
+      const conditions = mine.map((r) => ({ snrDb: r.end.snrDb,
+        ...(r.transcript.noiseAdapted !== undefined ? { noiseAdapted: r.transcript.noiseAdapted } : {}) }));
+      const outcome: E2EOutcome = { command: c, heard, confidences, conditions, ok: false };
       const want = expectedMessage(c.call);
       const match = executed.find(({ k }) => k.name === c.call.name
         && JSON.stringify(Object.entries(k.arguments).sort()) === JSON.stringify(Object.entries(c.call.arguments).sort()));

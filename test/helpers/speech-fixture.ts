@@ -67,3 +67,30 @@ export const WAKE_PHRASE = 'computer';
 
 export const FLITE_VOICES: Voice[] = ['slt', 'rms', 'awb', 'kal16'];
 export const ALL_VOICES: Voice[] = [...FLITE_VOICES, 'espeak-en-us'];
+
+/**
+ * Development commands: the same tools, other phrasings and values. Decoder and front-end settings
+ * are chosen on these (`tsx bench/speech.ts --dev`), so SPOKEN_COMMANDS stay a test.
+ */
+export const DEV_SPOKEN_COMMANDS: SpokenCommand[] = [
+  { text: 'turn off the hallway light', call: { name: 'set_light', arguments: { room: 'hallway', state: 'off' } } },
+  { text: 'switch the kitchen light off', call: { name: 'set_light', arguments: { room: 'kitchen', state: 'off' } } },
+  { text: 'lights on in the garage', call: { name: 'set_light', arguments: { room: 'garage', state: 'on' } } },
+  { text: 'turn off the living room light', call: { name: 'set_light', arguments: { room: 'living_room', state: 'off' } } },
+  { text: 'switch on the hallway light please', call: { name: 'set_light', arguments: { room: 'hallway', state: 'on' } } },
+  { text: 'set the bedroom brightness to forty percent', call: { name: 'set_brightness', arguments: { room: 'bedroom', level: 40 } } },
+  { text: 'dim the kitchen light to fifteen percent', call: { name: 'set_brightness', arguments: { room: 'kitchen', level: 15 } } },
+  { text: 'set the brightness in the garage to sixty percent', call: { name: 'set_brightness', arguments: { room: 'garage', level: 60 } } },
+  { text: 'living room brightness eighty percent', call: { name: 'set_brightness', arguments: { room: 'living_room', level: 80 } } },
+  { text: 'set the thermostat to nineteen degrees', call: { name: 'set_thermostat', arguments: { temperature: 19 } } },
+  { text: 'make it twenty two degrees', call: { name: 'set_thermostat', arguments: { temperature: 22 } } },
+  { text: 'set the temperature to twenty five degrees', call: { name: 'set_thermostat', arguments: { temperature: 25 } } },
+  { text: 'start the conveyor belt', call: { name: 'start_conveyor', arguments: {} } },
+  { text: 'stop the belt', call: { name: 'stop_conveyor', arguments: {} } },
+  { text: 'halt the conveyor', call: { name: 'stop_conveyor', arguments: {} } },
+  { text: 'we need staff at the station', call: { name: 'call_staff', arguments: {} } },
+  { text: 'set a timer for ten minutes', call: { name: 'set_timer', arguments: { duration: 600 } } },
+  { text: 'timer for thirty seconds', call: { name: 'set_timer', arguments: { duration: 30 } } },
+  { text: 'start a timer for three minutes', call: { name: 'set_timer', arguments: { duration: 180 } } },
+  { text: 'set a timer for forty five seconds', call: { name: 'set_timer', arguments: { duration: 45 } } },
+];

@@ -52,6 +52,11 @@ export interface UtteranceEnd {
   lastSpeechAtMs: number;
   /** Stream position (ms) where the endpointer decided the utterance was over. */
   endedAtMs: number;
+  /**
+   * Signal-to-noise ratio in dB: the mean level of the utterance's loud frames against the noise floor
+   * just before it began (on the detection signal, i.e. before noise suppression when there is one).
+   */
+  snrDb: number;
 }
 
 export interface EndpointerEvents {
@@ -92,6 +97,10 @@ export class Endpointer {
   private frameIndex = 0;
   private lastLoudFrame = 0;
   private recentDb: number[] = [];
+  /** Noise floor when the utterance began, and the summed power of its loud frames. */
+  private startFloorDb = 0;
+  private loudPower = 0;
+  private loudCount = 0;
   private readonly history: number[] = [];
   private readonly tail: Buffer[] = [];
   /** Frames are dropped while muted (e.g. while our own spoken feedback plays). */
@@ -159,6 +168,9 @@ export class Endpointer {
         this.quietRun = 0;
         this.lastLoudFrame = this.frameIndex;
         this.recentDb = [];
+        this.startFloorDb = floor;
+        this.loudPower = 10 ** (db / 10);
+        this.loudCount = 1;
         const audio = Buffer.concat(this.ring);
         this.ring.length = 0;
         this.events.onStart(audio, (this.frameIndex - this.uttFrames) * FRAME_MS);
@@ -176,6 +188,8 @@ export class Endpointer {
       if (this.tail.length > 0) this.events.onAudio(Buffer.concat(this.tail.splice(0)));
       this.events.onAudio(frame);
       this.speechFrames++;
+      this.loudPower += 10 ** (db / 10);
+      this.loudCount++;
       this.quietRun = 0;
       this.lastLoudFrame = this.frameIndex;
     } else {
@@ -215,6 +229,7 @@ export class Endpointer {
       durationMs: this.uttFrames * FRAME_MS,
       lastSpeechAtMs: this.lastLoudFrame * FRAME_MS,
       endedAtMs: this.frameIndex * FRAME_MS,
+      snrDb: 10 * Math.log10(this.loudPower / Math.max(1, this.loudCount)) - this.startFloorDb,
     };
     this.inSpeech = false;
     this.loudRun = 0;

@@ -1,20 +1,22 @@
 /** Builds the configured engine; for pocketsphinx this includes generating the domain model. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ToolSchema } from '../../agent/types.js';
-import type { SpeechConfig } from '../config.js';
+import { defaultNoiseTransform, type SpeechConfig } from '../config.js';
 import { buildDomainModel, type DomainModel } from '../lm/domain-model.js';
 import type { PhrasebookFamily } from '../lm/phrasebook.js';
 import { domainSentences } from '../lm/sentences.js';
 import type { SpeechEngine } from '../types.js';
-import { PocketsphinxEngine } from './pocketsphinx.js';
+import { PocketsphinxEngine, type NoiseAdaptation } from './pocketsphinx.js';
 import { VoskEngine } from './vosk.js';
 
 export interface BuiltEngine {
   engine: SpeechEngine;
   /** The generated domain model (pocketsphinx only). */
   domain: DomainModel | null;
+  /** What the engine runs without, for the log (e.g. a missing shipped noise transform). */
+  warnings: string[];
   /** Removes generated files; call after engine.close(). */
   cleanup(): void;
 }
@@ -37,6 +39,21 @@ export function voskPhrases(sentences: readonly string[], max: number): string[]
   return [...chosen, ...words];
 }
 
+/**
+ * The pocketsphinx engine's noise adaptation from the config. A configured transform that is missing
+ * fails at open() with its path; a missing shipped one only costs noisy speech its adaptation (a
+ * warning).
+ */
+export function noiseAdaptationFor(config: SpeechConfig, warnings: string[], shipped = defaultNoiseTransform()): NoiseAdaptation | undefined {
+  const na = config.pocketsphinx.noiseAdaptation;
+  if (!na.enabled || na.mllr === undefined) return undefined;
+  if (na.mllr === shipped && !existsSync(shipped)) {
+    warnings.push(`the shipped noise transform ${shipped} is missing: noisy speech is decoded without noise adaptation`);
+    return undefined;
+  }
+  return { mllrPath: na.mllr, belowSnrDb: na.belowSnrDb };
+}
+
 /** `phrasebook`: the router's phrasings by tool family (lm/phrasebook.ts), folded into the domain phrases. */
 export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[], phrasebook: readonly PhrasebookFamily[] = []): BuiltEngine {
   if (config.engine === 'vosk') {
@@ -46,7 +63,7 @@ export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[],
       phrases = voskPhrases(sentences, VOSK_MAX_PHRASES);
     }
     const engine = new VoskEngine({ libraryPath: config.vosk.library, modelPath: config.vosk.model, phrases });
-    return { engine, domain: null, cleanup: () => undefined };
+    return { engine, domain: null, warnings: [], cleanup: () => undefined };
   }
   const dir = mkdtempSync(join(tmpdir(), 'needle-agent-speech-'));
   const ps = config.pocketsphinx;
@@ -58,6 +75,8 @@ export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[],
     ...(ps.cmudict !== undefined ? { cmudictPath: ps.cmudict } : {}),
     outDir: dir,
   });
+  const warnings: string[] = [];
+  const noiseAdaptation = noiseAdaptationFor(config, warnings);
   const engine = new PocketsphinxEngine({
     lmPath: domain.lmPath,
     dictPath: domain.dictPath,
@@ -67,6 +86,7 @@ export function createEngine(config: SpeechConfig, tools: readonly ToolSchema[],
     pbeam: ps.pbeam,
     ...(ps.hmm !== undefined ? { hmmPath: ps.hmm } : {}),
     ...(ps.lw !== undefined ? { lw: ps.lw } : {}),
+    ...(noiseAdaptation !== undefined ? { noiseAdaptation } : {}),
   });
-  return { engine, domain, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { engine, domain, warnings, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
