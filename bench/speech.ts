@@ -6,10 +6,10 @@
  *  2. End of utterance -> MQTT publish latency through the real daemon (speech input -> Needle router ->
  *     mqtt driver -> Mosquitto), audio paced in real time like a microphone.
  *
- *   tsx bench/speech.ts [--quick] [--dev] [--stt-only] [--conditions clean,pink:10,...]
+ *   tsx bench/speech.ts [--quick] [--dev] [--stt-only | --latency-only] [--conditions clean,pink:10,...]
  *                       [--no-noise-adaptation | --mllr FILE] [--noise-snr DB]
  * --quick: two voices, fewer commands; --dev: the development commands (settings are chosen on these);
- * --stt-only: skip the latency part; noise adaptation as the daemon does it unless switched off.
+ * --stt-only / --latency-only: one part; noise adaptation as the daemon does it unless switched off.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,5 +185,5 @@ async function latencyBench(): Promise<void> {
   console.log('(end of utterance = the endpointer\'s decision, 500 ms of hangover after the last speech frame)');
 }
 
-await sttBench();
+if (!process.argv.includes('--latency-only')) await sttBench();
 if (!process.argv.includes('--stt-only')) await latencyBench();
