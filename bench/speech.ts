@@ -14,7 +14,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { loadNeedleRouter } from '../src/agent/needle/router.js';
 import { Denoiser } from '../src/speech/audio/denoise.js';
 import { DEFAULT_NOISE_ADAPTATION_SNR_DB, defaultNoiseTransform } from '../src/speech/config.js';
@@ -22,7 +21,7 @@ import { Endpointer, type UtteranceEnd } from '../src/speech/audio/endpointer.js
 import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
 import { buildDomainModel } from '../src/speech/lm/domain-model.js';
 import { loadPhrasebook, PHRASEBOOK_FILE } from '../src/speech/lm/phrasebook.js';
-import { activeRms, RATE, rms, silence, synthesize, type Voice } from '../test/helpers/speech-audio.js';
+import { addNoise, RATE, silence, synthesize, type NoiseKind, type Voice } from '../test/helpers/speech-audio.js';
 import { buildStream, runSpeechE2E, summarize } from '../test/helpers/speech-e2e.js';
 import { ALL_VOICES, DEV_SPOKEN_COMMANDS, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from '../test/helpers/speech-fixture.js';
 
@@ -36,12 +35,12 @@ const voices: Voice[] = quick ? ['slt', 'rms'] : ALL_VOICES;
 const dev = process.argv.includes('--dev');
 const commands = dev ? DEV_SPOKEN_COMMANDS : quick ? SPOKEN_COMMANDS.slice(0, 8) : SPOKEN_COMMANDS;
 /** `--conditions clean,pink:10,white:10`: noise kind and SNR (dB) of each condition measured. */
-const conditions: Array<{ label: string; kind: string | null; snr: number }> = (argAfter('--conditions') ?? 'clean,pink:10,white:10,pink:20')
+const conditions: Array<{ label: string; kind: NoiseKind | null; snr: number }> = (argAfter('--conditions') ?? 'clean,pink:10,white:10,pink:20')
   .split(',').map((c) => {
     if (c === 'clean') return { label: 'clean', kind: null, snr: 0 };
     const [kind, db] = c.split(':');
     if ((kind !== 'pink' && kind !== 'white') || !Number.isFinite(Number(db))) throw new Error(`--conditions: bad condition ${c}`);
-    return { label: `${kind} ${db} dB`, kind: `${kind}noise`, snr: Number(db) };
+    return { label: `${kind} ${db} dB`, kind: kind === 'pink' ? 'pinknoise' : 'whitenoise', snr: Number(db) };
   });
 
 const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
@@ -95,17 +94,11 @@ function measuredSnr(raw: Buffer): number | undefined {
  * The command as the engine gets it in the product: after noise suppression, from 250 ms before it;
  * with the endpointer's SNR estimate, measured before suppression as in the product.
  */
-function prepared(speech: Buffer, kind: string | null, snr: number): { pcm: Buffer; snrDb: number | undefined } {
+function prepared(speech: Buffer, kind: NoiseKind | null, snr: number): { pcm: Buffer; snrDb: number | undefined } {
   const lead = silence(1.5);
   const pcm = Buffer.concat([lead, speech, silence(0.3)]);
   if (kind === null) return { pcm: new Denoiser().process(pcm).subarray(lead.length - RATE / 2), snrDb: measuredSnr(pcm) };
-  const noise = execFileSync('sox', ['-R', '-n', '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-',
-    'synth', (pcm.length / 2 / RATE + 0.01).toFixed(3), kind], { maxBuffer: 1 << 26 });
-  const gain = activeRms(speech) / (rms(noise) * 10 ** (snr / 20));
-  const out = Buffer.alloc(pcm.length);
-  for (let i = 0; i < pcm.length / 2; i++) {
-    out.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(pcm.readInt16LE(i * 2) + gain * noise.readInt16LE(i * 2)))), i * 2);
-  }
+  const out = addNoise(pcm, snr, speech, kind);
   // What the engine gets in the product: suppressed audio from 250 ms before the speech.
   const clean = new Denoiser().process(out);
   return { pcm: clean.subarray(Math.max(0, lead.length - RATE / 2)), snrDb: measuredSnr(out) };

@@ -20,10 +20,10 @@ import type { ToolSchema } from '../../../src/agent/types.js';
 import { Denoiser } from '../../../src/speech/audio/denoise.js';
 import { buildDomainModel } from '../../../src/speech/lm/domain-model.js';
 import { pick, seededRng } from '../../../src/speech/lm/rng.js';
-import { activeRms, RATE, rms, silence } from '../../../test/helpers/speech-audio.js';
+import { activeRms, addNoise, RATE, silence, type NoiseKind } from '../../../test/helpers/speech-audio.js';
 
 const VOICES = ['espeak:en-us+m1', 'espeak:en-us+m3', 'espeak:en-us+f1', 'espeak:en-us+f4', 'espeak:en-us+m7', 'festival:ked_diphone'];
-const NOISES = [
+const NOISES: Array<{ kind: NoiseKind; snr: number }> = [
   { kind: 'pinknoise', snr: 15 }, { kind: 'pinknoise', snr: 10 }, { kind: 'pinknoise', snr: 5 },
   { kind: 'whitenoise', snr: 15 }, { kind: 'whitenoise', snr: 10 },
 ];
@@ -46,19 +46,12 @@ function synthesize(voice: string, text: string, tmpWav: string): Buffer {
 }
 
 /** `speech` scaled by `gain` after 1.5 s of lead, in noise at `snr` dB (none: null), then suppressed. */
-function render(speech: Buffer, gain: number, noise: { kind: string; snr: number } | null): Buffer {
+function render(speech: Buffer, gain: number, noise: { kind: NoiseKind; snr: number } | null): Buffer {
   const lead = silence(1.5);
   const scaled = Buffer.alloc(speech.length);
   for (let i = 0; i < speech.length; i += 2) scaled.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(speech.readInt16LE(i) * gain))), i);
   const pcm = Buffer.concat([lead, scaled, silence(0.3)]);
-  const mixed = Buffer.from(pcm);
-  if (noise !== null) {
-    const n = execFileSync('sox', ['-R', '-n', ...SOX_RAW, 'synth', (pcm.length / 2 / RATE + 0.01).toFixed(3), noise.kind], { maxBuffer: 1 << 26 });
-    const g = activeRms(scaled) / (rms(n) * 10 ** (noise.snr / 20));
-    for (let i = 0; i < pcm.length; i += 2) {
-      mixed.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(pcm.readInt16LE(i) + g * n.readInt16LE(i)))), i);
-    }
-  }
+  const mixed = noise === null ? pcm : addNoise(pcm, noise.snr, scaled, noise.kind);
   return new Denoiser().process(mixed).subarray(lead.length - RATE / 2);
 }
 
