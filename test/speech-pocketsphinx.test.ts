@@ -12,10 +12,11 @@ import type { CommandInput } from '../src/agent/types.js';
 import { createAudioSource } from '../src/speech/audio/sources.js';
 import { DEFAULT_NOISE_ADAPTATION_SNR_DB, defaultNoiseTransform, resolveSpeechConfig } from '../src/speech/config.js';
 import { Denoiser } from '../src/speech/audio/denoise.js';
+import { createEngine } from '../src/speech/engines/factory.js';
 import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
 import { buildDomainModel, type DomainModel } from '../src/speech/lm/domain-model.js';
 import { SpeechInput, type UtteranceReport } from '../src/speech/input.js';
-import { addNoise, clip, normalizeLevel, silence, soxRaw, synthesize, whiteNoise } from './helpers/speech-audio.js';
+import { addNoise, clip, normalizeLevel, rms, silence, soxRaw, synthesize, whiteNoise } from './helpers/speech-audio.js';
 import { DEV_SPOKEN_COMMANDS, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from './helpers/speech-fixture.js';
 
 let dir = '';
@@ -65,6 +66,14 @@ test('garbage audio (silence, white noise, clipping, wrong sample rates) produce
   const at44kStereo = soxRaw(speech, ['-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw'],
     ['-r', '44100', '-c', '2', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-']);
   const noise = whiteNoise(2);
+  // steady pink noise with a white burst 8 dB above it in the middle: a low-SNR "utterance"
+  const bed = clip(whiteNoise(5, 'pinknoise'), 0.05);
+  const burst = clip(noise.subarray(0, 32000), (10 ** (8 / 20) * rms(bed)) / rms(noise));
+  const noisyBed = Buffer.from(bed);
+  for (let i = 0; i < burst.length; i += 2) {
+    const at = 2 * 16000 * 2 + i;
+    noisyBed.writeInt16LE(Math.max(-32768, Math.min(32767, noisyBed.readInt16LE(at) + burst.readInt16LE(i))), at);
+  }
   const stream = Buffer.concat([
     silence(3),
     noise, silence(1.5), // white noise, full scale
@@ -72,11 +81,14 @@ test('garbage audio (silence, white noise, clipping, wrong sample rates) produce
     at8k, silence(1.5), // 8 kHz speech played as 16 kHz (twice as fast)
     at44kStereo.subarray(0, 16000 * 2 * 4), silence(1.5), // 44.1 kHz stereo read as 16 kHz mono
     Buffer.alloc(16000 * 2 * 2, 0x7f), silence(1), // DC at full scale
+    noisyBed, silence(1.5), // a noise burst over steady noise
   ]);
   const file = join(dir, 'garbage.raw');
   writeFileSync(file, stream);
   const config = resolveSpeechConfig({ source: { type: 'file', path: file }, feedback: false }, '(test)');
-  const engine = new PocketsphinxEngine({ lmPath: domain.lmPath, dictPath: domain.dictPath });
+  // the engine the daemon builds from this config: with noise adaptation, which the noise bursts get
+  const built = createEngine(config, SPEECH_TOOLS);
+  const engine = built.engine;
   const handled: CommandInput[] = [];
   const reports: UtteranceReport[] = [];
   const input = new SpeechInput({
@@ -92,10 +104,16 @@ test('garbage audio (silence, white noise, clipping, wrong sample rates) produce
     },
     onUtterance: (r) => reports.push(r),
   });
-  await input.start();
-  await input.ended;
-  await input.stop();
-  t.diagnostic(`heard: ${JSON.stringify(reports.map((r) => r.transcript.text))}`);
+  try {
+    await input.start();
+    await input.ended;
+    await input.stop();
+  } finally {
+    built.cleanup();
+  }
+  t.diagnostic(`heard: ${JSON.stringify(reports.map((r) => `${r.transcript.text} (SNR ${r.end.snrDb.toFixed(0)} dB${r.transcript.noiseAdapted === true ? ', noise-adapted' : ''})`))}`);
+  assert.deepEqual(built.warnings, []);
+  assert.ok(reports.some((r) => r.transcript.noiseAdapted === true), 'the noisy garbage went through the noise-adapted decoder');
   assert.deepEqual(handled.map((h) => h.text), [], `reports: ${JSON.stringify(reports.map((r) => r.transcript.text))}`);
   assert.ok(reports.length >= 1, 'the endpointer did hear something');
 });
