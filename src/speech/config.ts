@@ -8,6 +8,7 @@
  *     wakePhrase: computer            # null: no wake phrase
  *     pushToTalk: false               # true: only after <base>/listen (or the wake phrase)
  *     vosk: { library: /opt/vosk/libvosk.so, model: models/vosk-model-small-en-us-0.15 }
+ *     pocketsphinx: { noiseAdaptation: { enabled: true, belowSnrDb: 28 } }   # mllr: the shipped transform
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createConfigAjv, explainAjvError, pointerToPath } from '../agent/ajv.js';
