@@ -15,13 +15,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNeedleRouter } from '../src/agent/needle/router.js';
-import { Denoiser } from '../src/speech/audio/denoise.js';
 import { DEFAULT_NOISE_ADAPTATION_SNR_DB, defaultNoiseTransform } from '../src/speech/config.js';
 import { Endpointer, type UtteranceEnd } from '../src/speech/audio/endpointer.js';
 import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
 import { buildDomainModel } from '../src/speech/lm/domain-model.js';
 import { loadPhrasebook, PHRASEBOOK_FILE } from '../src/speech/lm/phrasebook.js';
-import { addNoise, RATE, silence, synthesize, type NoiseKind, type Voice } from '../test/helpers/speech-audio.js';
+import { asEngineHearsIt, silence, synthesize, type NoiseKind, type Voice } from '../test/helpers/speech-audio.js';
 import { buildStream, runSpeechE2E, summarize } from '../test/helpers/speech-e2e.js';
 import { ALL_VOICES, DEV_SPOKEN_COMMANDS, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from '../test/helpers/speech-fixture.js';
 
@@ -90,18 +89,10 @@ function measuredSnr(raw: Buffer): number | undefined {
   return best?.snrDb;
 }
 
-/**
- * The command as the engine gets it in the product: after noise suppression, from 250 ms before it;
- * with the endpointer's SNR estimate, measured before suppression as in the product.
- */
+/** The command as the engine gets it in the product, with the endpointer's SNR estimate for it. */
 function prepared(speech: Buffer, kind: NoiseKind | null, snr: number): { pcm: Buffer; snrDb: number | undefined } {
-  const lead = silence(1.5);
-  const pcm = Buffer.concat([lead, speech, silence(0.3)]);
-  if (kind === null) return { pcm: new Denoiser().process(pcm).subarray(lead.length - RATE / 2), snrDb: measuredSnr(pcm) };
-  const out = addNoise(pcm, snr, speech, kind);
-  // What the engine gets in the product: suppressed audio from 250 ms before the speech.
-  const clean = new Denoiser().process(out);
-  return { pcm: clean.subarray(Math.max(0, lead.length - RATE / 2)), snrDb: measuredSnr(out) };
+  const { raw, engineAudio } = asEngineHearsIt(speech, kind === null ? null : { kind, snr });
+  return { pcm: engineAudio, snrDb: measuredSnr(raw) };
 }
 
 async function sttBench(): Promise<void> {

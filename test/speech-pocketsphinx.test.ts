@@ -11,12 +11,11 @@ import type { CommandResult } from '../src/agent/result.js';
 import type { CommandInput } from '../src/agent/types.js';
 import { createAudioSource } from '../src/speech/audio/sources.js';
 import { DEFAULT_NOISE_ADAPTATION_SNR_DB, defaultNoiseTransform, resolveSpeechConfig } from '../src/speech/config.js';
-import { Denoiser } from '../src/speech/audio/denoise.js';
 import { createEngine } from '../src/speech/engines/factory.js';
 import { PocketsphinxEngine } from '../src/speech/engines/pocketsphinx.js';
 import { buildDomainModel, type DomainModel } from '../src/speech/lm/domain-model.js';
 import { SpeechInput, type UtteranceReport } from '../src/speech/input.js';
-import { addNoise, clip, normalizeLevel, rms, silence, soxRaw, synthesize, whiteNoise } from './helpers/speech-audio.js';
+import { asEngineHearsIt, clip, normalizeLevel, rms, silence, soxRaw, synthesize, whiteNoise } from './helpers/speech-audio.js';
 import { DEV_SPOKEN_COMMANDS, SPEECH_TOOLS, SPOKEN_COMMANDS, WAKE_PHRASE } from './helpers/speech-fixture.js';
 
 let dir = '';
@@ -118,12 +117,9 @@ test('garbage audio (silence, white noise, clipping, wrong sample rates) produce
   assert.ok(reports.length >= 1, 'the endpointer did hear something');
 });
 
-/** A development command as the engine gets it in the product at `snrDb` of pink noise: suppressed, from 250 ms before it. */
+/** A development command as the engine gets it in the product at `snrDb` of pink noise. */
 function noisyCommand(text: string, voice: 'rms' | 'awb', snrDb: number): Buffer {
-  const speech = normalizeLevel(synthesize(`${WAKE_PHRASE}, ${text}`, voice));
-  const lead = silence(1.5);
-  const mixed = addNoise(Buffer.concat([lead, speech, silence(0.3)]), snrDb, speech, 'pinknoise');
-  return new Denoiser().process(mixed).subarray(lead.length - 8000);
+  return asEngineHearsIt(normalizeLevel(synthesize(`${WAKE_PHRASE}, ${text}`, voice)), { kind: 'pinknoise', snr: snrDb }).engineAudio;
 }
 
 test('noise adaptation: below the SNR threshold the noise-transformed decoder answers, and hears noisy speech better', async () => {

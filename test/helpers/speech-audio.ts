@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Denoiser } from '../../src/speech/audio/denoise.js';
 
 export const RATE = 16000;
 export type Voice = 'slt' | 'rms' | 'awb' | 'kal16' | 'espeak-en-us' | 'espeak-en';
@@ -91,4 +92,17 @@ export function clip(pcm: Buffer, gain: number): Buffer {
     out.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v))), i * 2);
   }
   return out;
+}
+
+/**
+ * A command as the speech engine gets it in the product: 1.5 s of lead (silence, or the noise when
+ * there is some) before `speech`, 0.3 s after, noise at `noise.snr` dB against the speech, then the
+ * noise suppression, from 250 ms before the speech. `raw` is the stream before suppression (what the
+ * endpointer measures).
+ */
+export function asEngineHearsIt(speech: Buffer, noise: { kind: NoiseKind; snr: number } | null): { raw: Buffer; engineAudio: Buffer } {
+  const lead = silence(1.5);
+  const pcm = Buffer.concat([lead, speech, silence(0.3)]);
+  const raw = noise === null ? pcm : addNoise(pcm, noise.snr, speech, noise.kind);
+  return { raw, engineAudio: new Denoiser().process(raw).subarray(lead.length - RATE / 2) };
 }

@@ -17,10 +17,9 @@ import { parseConfig } from '../../../src/agent/config.js';
 import { DEFAULT_CONFIG_YAML } from '../../../src/agent/default-config.js';
 import { packageRoot } from '../../../src/agent/paths.js';
 import type { ToolSchema } from '../../../src/agent/types.js';
-import { Denoiser } from '../../../src/speech/audio/denoise.js';
 import { buildDomainModel } from '../../../src/speech/lm/domain-model.js';
 import { pick, seededRng } from '../../../src/speech/lm/rng.js';
-import { activeRms, addNoise, RATE, silence, type NoiseKind } from '../../../test/helpers/speech-audio.js';
+import { activeRms, asEngineHearsIt, clip, RATE, type NoiseKind } from '../../../test/helpers/speech-audio.js';
 
 const VOICES = ['espeak:en-us+m1', 'espeak:en-us+m3', 'espeak:en-us+f1', 'espeak:en-us+f4', 'espeak:en-us+m7', 'festival:ked_diphone'];
 const NOISES: Array<{ kind: NoiseKind; snr: number }> = [
@@ -43,16 +42,6 @@ function synthesize(voice: string, text: string, tmpWav: string): Buffer {
   if (engine === 'espeak') execFileSync('espeak-ng', ['-v', name, '-s', '150', '-w', tmpWav, text]);
   else execFileSync('text2wave', ['-eval', `(voice_${name})`, '-o', tmpWav], { input: text });
   return execFileSync('sox', ['-R', tmpWav, ...SOX_RAW], { maxBuffer: 1 << 26 });
-}
-
-/** `speech` scaled by `gain` after 1.5 s of lead, in noise at `snr` dB (none: null), then suppressed. */
-function render(speech: Buffer, gain: number, noise: { kind: NoiseKind; snr: number } | null): Buffer {
-  const lead = silence(1.5);
-  const scaled = Buffer.alloc(speech.length);
-  for (let i = 0; i < speech.length; i += 2) scaled.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(speech.readInt16LE(i) * gain))), i);
-  const pcm = Buffer.concat([lead, scaled, silence(0.3)]);
-  const mixed = noise === null ? pcm : addNoise(pcm, noise.snr, scaled, noise.kind);
-  return new Denoiser().process(mixed).subarray(lead.length - RATE / 2);
 }
 
 function main(): void {
@@ -78,7 +67,7 @@ function main(): void {
       const noisy = pick(rng, NOISES);
       for (const noise of [null, noisy]) {
         const id = `${voice.replace(/[:+]/g, '_')}_${String(k).padStart(4, '0')}_${noise === null ? 'clean' : `${noise.kind}${noise.snr}`}`;
-        writeFileSync(join(out, 'raw', `${id}.raw`), render(speech, gain, noise));
+        writeFileSync(join(out, 'raw', `${id}.raw`), asEngineHearsIt(clip(speech, gain), noise).engineAudio);
         ids.push(id);
         transcripts.push(`<s> ${text} </s> (${id})`);
       }
