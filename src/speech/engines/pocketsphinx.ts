@@ -154,7 +154,7 @@ export class PocketsphinxEngine implements SpeechEngine {
     const audioSeconds = this.audioBytes / (SAMPLE_RATE * BYTES_PER_SAMPLE);
     // The next utterance may start while this one decodes: it gets its own processes.
     this.current = null;
-    const adapted = this.useAdapted(conditions) && set.length > 1;
+    const adapted = this.useAdapted(conditions);
     const d = set[adapted ? 1 : 0];
     for (const other of set) if (other !== d) killGroup(other);
     const t0 = performance.now();
@@ -162,7 +162,7 @@ export class PocketsphinxEngine implements SpeechEngine {
     const code = await d.exited;
     const finalizeMs = performance.now() - t0;
     if (!this.closed && this.warm === null) this.warm = this.spawnSet();
-    const noiseAdapted = set.length > 1 ? { noiseAdapted: adapted } : {};
+    const noiseAdapted = this.options.noiseAdaptation !== undefined ? { noiseAdapted: adapted } : {};
     if (code !== 0) {
       // A decoder crash on odd audio must not take the agent down: report nothing recognised.
       if (d.spawnError !== null) throw new Error(PocketsphinxEngine.describeFailure(d, code));
