@@ -77,6 +77,25 @@ export: phrasebook
 compare-encoding:
 	MINUTES=$(COMPARE_MINUTES) PYTHON=$(PYTHON) sh models/recipe/compare-encoding.sh
 
+# --- training on the device machine, when a task is lent one (models/recipe/device-train.sh) ---------
+# The device machine has PyTorch but no Node.js, and takes a 64 MiB working tree: the token files are
+# made here and packed (~20 MiB per 150k examples); its checkpoint comes back in parts (device-join).
+# Fixtures and tokenizer are kept so the figures stay comparable with the shipped model's.
+DEVICE_EXAMPLES ?= 300000
+.PHONY: device-data device-pack device-join
+device-data:
+	npx tsx models/recipe/generate.ts --train $(DEVICE_EXAMPLES) --valid 1500 --heldout 800 --tokenizer keep --fixtures keep
+	npx tsx models/recipe/relate-tokens.ts models/work/tokens/train.txt models/work/tokens/valid.txt
+
+device-pack:
+	$(PYTHON) models/recipe/pack_tokens.py --verify
+
+# FROM: the folder the run's files came back to (its files_at)
+device-join:
+	@test -n "$(FROM)" || { echo "usage: make device-join FROM=<folder holding checkpoint.part* from device-train.sh>"; exit 2; }
+	$(PYTHON) models/recipe/checkpoint_parts.py join $(FROM) models/work/checkpoint.pt
+	cp $(FROM)/checkpoint.log.json models/work/checkpoint.log.json
+
 # regenerate data, train, export fp32 + int8 and write the model card
 model: train-deps lexicon data train export eval
 

@@ -16,7 +16,7 @@
  *   --composed-share X share of free-text values composed from word lists (default 0.35; 0 draws every
  *                      one from its family's own list, as the generator before the eighth run did)
  */
-import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -103,9 +103,15 @@ function generate(split: SplitName, n: number, seed: number): Example[] {
   return out;
 }
 
+/** Written in chunks: one string of 300k examples is over V8's string length limit. */
 function writeJsonl(path: string, rows: readonly unknown[]): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, rows.map((x) => JSON.stringify(x)).join('\n') + '\n');
+  const fd = openSync(path, 'w');
+  try {
+    for (let i = 0; i < rows.length; i += 10000) writeSync(fd, rows.slice(i, i + 10000).map((x) => JSON.stringify(x) + '\n').join(''));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Every piece of text the model reads, for the tokenizer's training corpus. */

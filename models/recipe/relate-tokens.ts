@@ -6,7 +6,8 @@
  * Usage: tsx models/recipe/relate-tokens.ts [--lexicon models/needle/lexicon.json.gz] FILE...
  * (each FILE is rewritten in place; a file already carrying the field is recomputed).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, renameSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Lexicon, relatedPositions } from '../../src/agent/needle/related-words.js';
 import { Tokenizer } from '../../src/agent/needle/tokenizer.js';
@@ -22,17 +23,29 @@ if (positionals.length === 0) {
 }
 const tok = Tokenizer.load(values.tokenizer as string);
 const lexicon = Lexicon.load(values.lexicon as string);
+// line by line: the token file of 300k examples is over V8's string length limit
 for (const file of positionals) {
   let flagged = 0;
   let examples = 0;
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0).map((line) => {
+  const tmp = `${file}.relating`;
+  const out = openSync(tmp, 'w');
+  const pending: string[] = [];
+  const flush = (): void => {
+    writeSync(out, pending.join(''));
+    pending.length = 0;
+  };
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (line.length === 0) continue;
     const [src, seg, tgt] = line.split('|');
     const ids = src.split(' ').map(Number);
     const related = [...relatedPositions(tok, lexicon, ids)].sort((a, b) => a - b);
     examples++;
     if (related.length > 0) flagged++;
-    return `${src}|${seg}|${tgt}|${related.join(' ')}`;
-  });
-  writeFileSync(file, lines.join('\n') + '\n');
+    pending.push(`${src}|${seg}|${tgt}|${related.join(' ')}\n`);
+    if (pending.length >= 5000) flush();
+  }
+  flush();
+  closeSync(out);
+  renameSync(tmp, file);
   console.log(`${file}: ${examples} examples, ${flagged} with related words (${(100 * flagged / examples).toFixed(1)}%)`);
 }

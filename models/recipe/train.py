@@ -2,12 +2,14 @@
 
     python3 models/recipe/train.py --size cpu --minutes 40        # this CPU (Debian python3-torch)
     python3 models/recipe/train.py --size full --minutes 30       # a GPU, when one is lent
+    python3 models/recipe/train.py --data models/work/device/tokens.npz ...   # packed tokens (pack_tokens.py)
 
 Prints a line every --log-every steps (loss, token accuracy) and a validation line (teacher-forced
 token accuracy and whole-answer exact match) every --eval-every steps; writes the checkpoint and a
 JSON log that CARD.md is built from.
 """
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -15,11 +17,13 @@ import random
 import sys
 import time
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from needle_model import Needle, NeedleConfig, PointerTags, count_parameters  # noqa: E402
+from pack_tokens import read_rows, unpack_rows  # noqa: E402
 
 SIZES = {
     # ~26M parameters: Needle 1's published shape
@@ -31,18 +35,12 @@ SIZES = {
 }
 
 
-def load_tokens(path, limit=None):
-    rows = []
-    with open(path) as f:
-        for line in f:
-            fields = line.rstrip("\n").split("|")
-            src, seg, tgt = fields[:3]
-            # optional fourth field (relate-tokens.ts): source positions of related words
-            related = [int(x) for x in fields[3].split()] if len(fields) > 3 else []
-            rows.append(([int(x) for x in src.split()], [int(x) for x in seg.split()], [int(x) for x in tgt.split()], related))
-            if limit and len(rows) >= limit:
-                break
-    return rows
+def load_split(data, split, limit=None):
+    """A split's rows from a folder of token files or from a packed archive (pack_tokens.py)."""
+    if data.endswith(".npz"):
+        with np.load(data) as archive:
+            return unpack_rows(archive, split, limit)
+    return read_rows(os.path.join(data, f"{split}.txt"), limit)
 
 
 def positions_for(seg, mode):
@@ -57,6 +55,10 @@ def positions_for(seg, mode):
 
 
 def collate(batch, mode, bos, device, tagger, related_flag=False):
+    return [x.to(device, non_blocking=True) for x in collate_cpu(batch, mode, bos, tagger, related_flag)]
+
+
+def collate_cpu(batch, mode, bos, tagger, related_flag=False):
     B = len(batch)
     S = max(len(b[0]) for b in batch)
     T = max(len(b[2]) for b in batch)
@@ -107,7 +109,29 @@ def collate(batch, mode, bos, device, tagger, related_flag=False):
     cross_mask = valid.view(B, 1, 1, S)
     enc_mask = (~enc_mask).float() * -1e9
     cross_mask = (~cross_mask).float() * -1e9
-    return [x.to(device) for x in (src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel)]
+    return [src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel]
+
+
+class BatchCollator:
+    """Builds one batch's tensors from its row indices (a picklable callable for DataLoader workers)."""
+
+    def __init__(self, rows, mode, bos, tagger, related_flag):
+        self.rows, self.mode, self.bos, self.tagger, self.related_flag = rows, mode, bos, tagger, related_flag
+
+    def __call__(self, indices):
+        return collate_cpu([self.rows[i] for i in indices], self.mode, self.bos, self.tagger, self.related_flag)
+
+
+def batch_stream(rows, args, bos, tagger, related_flag, pin):
+    """An epoch's batches as CPU tensors; with --workers N they are built by N processes ahead of the
+    training step (on a GPU the Python collation would otherwise leave it idle)."""
+    order = batches(rows, args.max_tokens)
+    collator = BatchCollator(rows, args.tool_encoding, bos, tagger, related_flag)
+    if args.workers <= 0:
+        return ((b, collator(b)) for b in order)
+    loader = torch.utils.data.DataLoader(order, batch_size=None, collate_fn=collator, num_workers=args.workers,
+                                         pin_memory=pin, prefetch_factor=4, persistent_workers=False)
+    return zip(order, loader)
 
 
 def batches(rows, max_tokens, shuffle=True):
@@ -171,6 +195,8 @@ def main():
     ap.add_argument("--valid-limit", type=int, default=500)
     ap.add_argument("--relevance-weight", type=float, default=0.5)
     ap.add_argument("--resume", default="", help="continue from this checkpoint (its config wins over --size)")
+    ap.add_argument("--workers", type=int, default=0, help="processes building batches ahead of the step (a GPU wants several)")
+    ap.add_argument("--amp", choices=["auto", "bf16", "off"], default="auto", help="bf16 autocast (auto: on a GPU only)")
     ap.add_argument("--related-flag", action="store_true",
                     help="mark related words (the token files' fourth field, relate-tokens.ts) with flag 2 and a vector of their own; "
                          "a resumed checkpoint without one starts it as a copy of the exact-match vector")
@@ -198,9 +224,12 @@ def main():
         model.load_state_dict(state)
         print(f"resumed from {args.resume}", flush=True)
     n_params = count_parameters(model)
-    train = load_tokens(os.path.join(args.data, "train.txt"), args.limit or None)
-    valid = load_tokens(os.path.join(args.data, "valid.txt"), args.valid_limit)
-    print(f"config {json.dumps(cfg.to_dict())} params {n_params/1e6:.2f}M device {device} threads {torch.get_num_threads()}", flush=True)
+    train = load_split(args.data, "train", args.limit or None)
+    valid = load_split(args.data, "valid", args.valid_limit)
+    amp = args.amp == "bf16" or (args.amp == "auto" and device == "cuda")
+    autocast = (lambda: torch.autocast(device_type=device, dtype=torch.bfloat16)) if amp else contextlib.nullcontext
+    print(f"config {json.dumps(cfg.to_dict())} params {n_params/1e6:.2f}M device {device} threads {torch.get_num_threads()}"
+          f"{' bf16 autocast' if amp else ''}{f' workers {args.workers}' if args.workers > 0 else ''}", flush=True)
     print(f"data: {len(train)} train, {len(valid)} valid examples", flush=True)
 
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
@@ -215,7 +244,7 @@ def main():
     done = False
     while not done:
         epoch += 1
-        for b in batches(train, args.max_tokens):
+        for b, tensors in batch_stream(train, args, bos, tagger, model.cfg.related_flag, pin=device == "cuda"):
             progress = max(step / args.max_steps, (time.time() - t0) / budget)
             if progress >= 1.0:
                 done = True
@@ -223,8 +252,10 @@ def main():
             lr = args.lr * min(1.0, (step + 1) / args.warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * progress)))
             for g in opt.param_groups:
                 g["lr"] = lr
-            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = collate([train[i] for i in b], args.tool_encoding, bos, device, tagger, model.cfg.related_flag)
-            logits, rel_logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags, with_relevance=True)
+            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = [x.to(device, non_blocking=True) for x in tensors]
+            with autocast():
+                logits, rel_logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags, with_relevance=True)
+            logits, rel_logits = logits.float(), rel_logits.float()
             loss = F.cross_entropy(logits.view(-1, vocab), tgt_out.view(-1), ignore_index=-100)
             has = rel >= 0
             if args.relevance_weight > 0 and has.any():
