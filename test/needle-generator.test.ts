@@ -33,6 +33,14 @@ function* argumentsOf(data: readonly Example[]): Generator<{ ex: Example; value:
   }
 }
 
+/** Every wording a template allows, with its alternatives spelled out and unspoken values dropped. */
+function wordings(template: string): string[] {
+  const group = /\[([^[\]]*)\]/.exec(template);
+  if (!group) return [template.replace(/\{![^}]*\}/g, '').replace(/\s+/g, ' ').trim()];
+  const [before, after] = [template.slice(0, group.index), template.slice(group.index + group[0].length)];
+  return group[1].split('|').flatMap((alt) => wordings(before + alt + after));
+}
+
 describe('synthetic tool-calling generator', () => {
   const data = examples(3000, 99);
 
@@ -166,13 +174,6 @@ describe('synthetic tool-calling generator', () => {
   });
 
   it('never teaches a held-out template: no wording of one is also a wording of a training template of its family', () => {
-    // every wording a template allows, with its alternatives spelled out and unspoken values dropped
-    const wordings = (template: string): string[] => {
-      const group = /\[([^[\]]*)\]/.exec(template);
-      if (!group) return [template.replace(/\{![^}]*\}/g, '').replace(/\s+/g, ' ').trim()];
-      const [before, after] = [template.slice(0, group.index), template.slice(group.index + group[0].length)];
-      return group[1].split('|').flatMap((alt) => wordings(before + alt + after));
-    };
     assert.deepEqual(wordings('[a|] {x} [b|c] {!y=1}'), ['a {x} b', 'a {x} c', '{x} b', '{x} c']);
     const shared: string[] = [];
     for (const family of trainFamilies) {
@@ -181,5 +182,39 @@ describe('synthetic tool-calling generator', () => {
       for (const i of split.heldout) for (const w of wordings(family.templates[i])) if (taught.has(w)) shared.push(`${family.id}: "${w}"`);
     }
     assert.deepEqual(shared, []);
+  });
+
+  it('labels a template that fixes an unspoken value with the value its words say, not another one of the same parameter', () => {
+    // "[heat|cooling] mode {!mode=heat}" taught that cooling mode means heat. Templates reviewed as
+    // saying another value's phrase on purpose ("no heating or cooling" is off, "stop the music"
+    // pauses) are listed by the other value and the template.
+    const reviewed = new Set([
+      'heat: [turn off the climate|no heating or cooling] {!mode=off}', 'cool: [turn off the climate|no heating or cooling] {!mode=off}',
+      'lock: open the {door} lock {!action=unlock}', 'stop: [hold on|wait] [pause it|stop the music] {!action=pause}',
+      'play: play the last song again {!action=previous}', 'play: [replay that song|play that song again|back one song] {!action=previous}',
+      'answer: [don\'t answer the door|ignore the intercom|not now to whoever is at the door] {!action=decline}',
+      'menu: [main menu|start over] {!page=home}', 'home: [we\'re going out|nobody\'s home] arm the alarm {!action=arm} {!mode=away}',
+    ]);
+    const phrase = (s: string): string => ` ${s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+    const wrong = new Set<string>();
+    for (const family of ALL_FAMILIES) {
+      for (const template of family.templates) {
+        for (const [, key, value] of template.matchAll(/\{!(\w+)=([^}]+)\}/g)) {
+          const domain = family.params.find((p) => p.key === key)?.domain;
+          if (domain?.kind !== 'enum') continue;
+          const own = (domain.values[value] ?? []).map(phrase).filter((p) => p.trim().length > 0);
+          for (const wording of wordings(template)) {
+            const said = phrase(wording.replace(/\{[^}]*\}/g, ' '));
+            if (own.some((p) => said.includes(p))) continue;
+            for (const [other, phrases] of Object.entries(domain.values)) {
+              if (other === value || reviewed.has(`${other}: ${template}`)) continue;
+              const hit = phrases.map(phrase).find((p) => p.trim().length >= 3 && said.includes(p));
+              if (hit) wrong.add(`${family.id}: "${template}" fixes ${key}=${value} but says "${hit.trim()}" (${other})`);
+            }
+          }
+        }
+      }
+    }
+    assert.deepEqual([...wrong], []);
   });
 });

@@ -39,7 +39,7 @@ export const PARAPHRASES: Record<string, string[]> = {
   hvac_mode: [
     "[my hands are ice|brr it's cold] {!mode=heat}", "[cool the house down|cool us off] {!mode=cool}",
     "[just|] [circulate the air|move some air around] [please|] {!mode=fan_only}", "[turn off the climate|no heating or cooling] {!mode=off}",
-    "[heat|cooling] mode [please|] {!mode=heat}", "[economy|energy saving] mode on the [climate|hvac] {!mode=eco}",
+    "[heat|heating] mode [please|] {!mode=heat}", "[economy|energy saving] mode on the [climate|hvac] {!mode=eco}",
   ],
   cover: [
     "[i want some privacy|people can see in] in the {room} {!position=0}", "[open up|raise] the {room} [blinds|shutters|shades] [all the way|fully] {!position=100}",
