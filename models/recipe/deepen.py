@@ -28,7 +28,7 @@ def deepen(ck, add_encoder, add_decoder, seed=0):
     missing, unexpected = model.load_state_dict(ck["state"], strict=False)
     if unexpected:
         raise SystemExit(f"checkpoint parameters the deeper model lacks: {unexpected[:5]}")
-    new = {n for n in missing}
+    new = set(missing)
     expected = {n for n, _ in model.named_parameters()
                 if (n.startswith("encoder.") and int(n.split(".")[1]) >= old.enc_layers)
                 or (n.startswith("decoder.") and int(n.split(".")[1]) >= old.dec_layers)}

@@ -54,8 +54,8 @@ def positions_for(seg, mode):
     return pos
 
 
-def collate(batch, mode, bos, device, tagger, related_flag=False):
-    return [x.to(device, non_blocking=True) for x in collate_cpu(batch, mode, bos, tagger, related_flag)]
+def to_device(tensors, device):
+    return [x.to(device, non_blocking=True) for x in tensors]
 
 
 def collate_cpu(batch, mode, bos, tagger, related_flag=False):
@@ -163,7 +163,7 @@ def evaluate(model, rows, args, bos, device, tagger):
     model.eval()
     tok_ok = tok_n = seq_ok = seq_n = 0
     for b in batches(rows, args.max_tokens, shuffle=False):
-        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, _ = collate([rows[i] for i in b], args.tool_encoding, bos, device, tagger, model.cfg.related_flag)
+        src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, _ = to_device(collate_cpu([rows[i] for i in b], args.tool_encoding, bos, tagger, model.cfg.related_flag), device)
         logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags)
         pred = logits.argmax(-1)
         mask = tgt_out != -100
@@ -252,7 +252,7 @@ def main():
             lr = args.lr * min(1.0, (step + 1) / args.warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * progress)))
             for g in opt.param_groups:
                 g["lr"] = lr
-            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = [x.to(device, non_blocking=True) for x in tensors]
+            src, pos, enc_mask, cross_mask, tgt_in, tgt_out, tags, rel = to_device(tensors, device)
             with autocast():
                 logits, rel_logits = model(src, pos, enc_mask, cross_mask, tgt_in, tags, with_relevance=True)
             logits, rel_logits = logits.float(), rel_logits.float()
