@@ -73,6 +73,17 @@ export: phrasebook
 	$(PYTHON) models/recipe/quantize.py --dir models/needle
 	mkdir -p models/needle/runs && cp models/work/checkpoint.log.json models/needle/runs/run-$$($(PYTHON) -c "import json;print(json.load(open('models/work/checkpoint.log.json')).get('started','undated').replace(':',''))").log.json
 
+# the routing tests against a checkpoint before it may replace the shipped model (CK=<checkpoint.pt>):
+# exported with int8 into models/work/candidate beside the shipped tokenizer and lexicon
+CANDIDATE_DIR = models/work/candidate
+.PHONY: candidate-tests
+candidate-tests:
+	@test -n "$(CK)" || { echo "usage: make candidate-tests CK=<checkpoint.pt>"; exit 2; }
+	mkdir -p $(CANDIDATE_DIR) && cp models/needle/tokenizer.json models/needle/lexicon.json.gz $(CANDIDATE_DIR)/
+	$(PYTHON) models/recipe/export.py --checkpoint $(CK) --out $(CANDIDATE_DIR)
+	$(PYTHON) models/recipe/quantize.py --dir $(CANDIDATE_DIR)
+	NEEDLE_MODEL_DIR=$(CANDIDATE_DIR) node --import tsx --test --test-concurrency=1 test/needle-router.test.ts test/needle-related-words.test.ts
+
 # joint vs separate tool encoding at an equal CPU budget (after `make data`)
 compare-encoding:
 	MINUTES=$(COMPARE_MINUTES) PYTHON=$(PYTHON) sh models/recipe/compare-encoding.sh

@@ -19,8 +19,8 @@ import { LEXICON_FILE, NeedleRuntime } from '../src/agent/needle/router.js';
 import { encodeQuery, encodeTool, pointerTags, wordSpans } from '../src/agent/needle/serialize.js';
 import { Tokenizer } from '../src/agent/needle/tokenizer.js';
 import type { ToolSchema } from '../src/agent/types.js';
+import { testModelDir as modelDir } from './helpers/model-dir.js';
 
-const modelDir = join(import.meta.dirname, '..', 'models/needle');
 const lexicon = Lexicon.load(join(modelDir, LEXICON_FILE));
 const tok = Tokenizer.load(join(modelDir, 'tokenizer.json'));
 const tmp = mkdtempSync(join(tmpdir(), 'needle-lexicon-'));

@@ -17,9 +17,9 @@ import { pointerTags } from '../src/agent/needle/serialize.js';
 import type { ToolCall, ToolSchema } from '../src/agent/types.js';
 import { sameCall } from '../models/recipe/metrics.js';
 import { CallValidator } from '../src/agent/call-validator.js';
+import { testModelDir as modelDir } from './helpers/model-dir.js';
 
 const root = join(import.meta.dirname, '..');
-const modelDir = join(root, 'models/needle');
 type Fixture = { query: string; tools: ToolSchema[]; answers: ToolCall[] };
 const load = (name: string, n: number): Fixture[] =>
   readFileSync(join(root, `test/fixtures/needle/${name}.jsonl`), 'utf8').split('\n').filter(Boolean).slice(0, n).map((l) => JSON.parse(l) as Fixture);
