@@ -84,6 +84,17 @@ candidate-tests:
 	$(PYTHON) models/recipe/quantize.py --dir $(CANDIDATE_DIR)
 	NEEDLE_MODEL_DIR=$(CANDIDATE_DIR) node --import tsx --test --test-concurrency=1 test/needle-router.test.ts test/needle-related-words.test.ts
 
+# then the development-set rule (models/recipe/decide.ts), on the hand-written dev sets and fresh
+# held-out sets of this generator (seed 5151, made once into models/work/fresh5151)
+FRESH_DIR = models/work/fresh5151
+DECIDE_SETS = models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl $(FRESH_DIR)/fresh_templates.jsonl $(FRESH_DIR)/fresh_families.jsonl
+.PHONY: candidate-decide
+candidate-decide: candidate-tests
+	test -f $(FRESH_DIR)/fresh_families.jsonl || npx tsx models/recipe/generate.ts --heldout-only $(FRESH_DIR) --seed 5151 --heldout 600 --tokenizer keep --fixtures keep
+	npx tsx models/recipe/eval.ts --model models/needle --json models/work/decide-shipped.json $(DECIDE_SETS) > /dev/null
+	npx tsx models/recipe/eval.ts --model $(CANDIDATE_DIR) --json models/work/decide-candidate.json $(DECIDE_SETS) > /dev/null
+	npx tsx models/recipe/decide.ts models/work/decide-shipped.json models/work/decide-candidate.json
+
 # joint vs separate tool encoding at an equal CPU budget (after `make data`)
 compare-encoding:
 	MINUTES=$(COMPARE_MINUTES) PYTHON=$(PYTHON) sh models/recipe/compare-encoding.sh
