@@ -87,7 +87,7 @@ candidate-tests:
 # then the development-set rule (models/recipe/decide.ts), on the hand-written dev sets and fresh
 # held-out sets of this generator (seed 5151, made once into models/work/fresh5151)
 FRESH_DIR = models/work/fresh5151
-DECIDE_SETS = models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl $(FRESH_DIR)/fresh_templates.jsonl $(FRESH_DIR)/fresh_families.jsonl
+DECIDE_SETS = $(DEV_SETS) $(FRESH_DIR)/fresh_templates.jsonl $(FRESH_DIR)/fresh_families.jsonl
 .PHONY: candidate-decide
 candidate-decide: candidate-tests
 	test -f $(FRESH_DIR)/fresh_families.jsonl || npx tsx models/recipe/generate.ts --heldout-only $(FRESH_DIR) --seed 5151 --heldout 600 --tokenizer keep --fixtures keep
@@ -127,8 +127,9 @@ eval:
 	npx tsx models/recipe/card.ts
 
 # the hand-written development set that router rules are chosen on (never the test fixtures)
+DEV_SETS = models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl
 eval-dev:
-	npx tsx models/recipe/eval.ts --variant fp32 models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl
+	npx tsx models/recipe/eval.ts --variant fp32 $(DEV_SETS)
 
 # --- pocketsphinx noise transform (models/speech) ------------------------------------------------
 # Only for re-estimating models/speech/en-us-noise.mllr, not for running or testing.

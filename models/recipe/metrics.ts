@@ -77,6 +77,8 @@ export interface Summary {
    * share of the acted-on answers that were not exactly right.
    */
   atThreshold: { threshold: number; emptyActedOn: number; callsExecutedRight: number; actedWrong: number };
+  /** The counts behind the shares: exact answers, `[]` examples, and those acted on at the threshold. */
+  counts: { exact: number; empty: number; emptyActedOn: number };
 }
 
 /** The daemon's default `confidenceThreshold` (src/agent/default-config.ts). */
@@ -102,9 +104,11 @@ export function summarize(rows: readonly Scored[], threshold = DEFAULT_THRESHOLD
   const errors: Summary['errors'] = {};
   for (const r of rows) if (r.error !== 'ok') errors[r.error] = (errors[r.error] ?? 0) + 1 / rows.length;
   const acted = rows.filter((r) => !r.predictedEmpty && r.confidence >= threshold);
+  const exact = rows.filter((r) => r.exact).length;
+  const emptyActedOn = acted.filter((r) => r.expectedEmpty).length;
   const atThreshold = {
     threshold,
-    emptyActedOn: ratio(acted.filter((r) => r.expectedEmpty).length, expEmpty.length),
+    emptyActedOn: ratio(emptyActedOn, expEmpty.length),
     callsExecutedRight: ratio(acted.filter((r) => !r.expectedEmpty && r.exact).length, calls.length),
     actedWrong: acted.length === 0 ? 0 : acted.filter((r) => !r.exact).length / acted.length,
   };
@@ -112,7 +116,7 @@ export function summarize(rows: readonly Scored[], threshold = DEFAULT_THRESHOLD
     n: rows.length,
     toolNameAccuracy: ratio(rows.filter((r) => r.namesOk).length, rows.length),
     toolNameAccuracyCalls: ratio(calls.filter((r) => r.namesOk).length, calls.length),
-    exactMatch: ratio(rows.filter((r) => r.exact).length, rows.length),
+    exactMatch: ratio(exact, rows.length),
     exactMatchCalls: ratio(calls.filter((r) => r.exact).length, calls.length),
     emptyPrecision: ratio(predEmpty.filter((r) => r.expectedEmpty).length, predEmpty.length),
     emptyRecall: ratio(expEmpty.filter((r) => r.predictedEmpty).length, expEmpty.length),
@@ -121,5 +125,6 @@ export function summarize(rows: readonly Scored[], threshold = DEFAULT_THRESHOLD
     families,
     errors,
     atThreshold,
+    counts: { exact, empty: expEmpty.length, emptyActedOn },
   };
 }
