@@ -153,7 +153,8 @@ describe('routing with related words (shipped model)', () => {
 
   it('calls the tool the utterance names by a related word, not by its own', async () => {
     const open = { name: 'set_curtains', arguments: { action: 'open' } };
-    assert.deepEqual((await (await without.bind(tools)).route('open the drapes')).calls, []); // the words alone do not meet
+    // (v7 answered [] here without the lexicon; v8, trained longer with related words flagged, already
+    // opens the curtains from the words alone, so only the answer with the lexicon is asserted)
     assert.deepEqual((await (await withLexicon.bind(tools)).route('open the drapes')).calls, [open]);
     // without the lexicon the nearest literal match wins: the roller shutter
     const close = { name: 'set_curtains', arguments: { action: 'close' } };

@@ -89,6 +89,15 @@ export function isUnitWord(word: string): boolean {
   return UNIT_WORDS.has(word);
 }
 
+/**
+ * Words that open a clause of their own or a time after a measure ("20 degrees before i leave"): the
+ * measure ends there, so the number is the value of a parameter taking its unit. With v7 no answer of
+ * the development and fresh sets changed; the weight averages of the sixteenth run had ended
+ * precondition() before its temperature.
+ */
+const AFTER_MEASURE: ReadonlySet<string> = new Set(['before', 'until', 'till', 'when', 'while', 'once', 'because', 'if', 'unless', 'since', 'so',
+  'tonight', 'today', 'tomorrow', 'now']);
+
 /** "in the kitchen", "at my desk": the words before a place's own words. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'inside']);
 const PLACE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'this', 'that']);
@@ -157,6 +166,7 @@ interface ToolEntry {
    * "shuffle"), the words of its name by stem, one of which the utterance must say; null otherwise
    */
   modeWords: Array<ReadonlySet<string> | null>;
+
 }
 
 /** What the lexicon (related-words.ts) relates in an utterance to the offered tools' names and descriptions. */
@@ -687,7 +697,7 @@ export class CallGrammar {
   private measuredNumber(k: number): boolean {
     if (!NUMBER_WORD.test(this.words[k].text) || !UNIT_WORDS.has(this.words[k + 1]?.text ?? '')) return false;
     const after = this.words[k + (this.words[k + 1].text === 'per' ? 3 : 2)]?.text ?? '';
-    return !/^[a-z']+$/.test(after) || STOPWORDS.has(after) || CLAUSE_JOINERS.has(after) || FILLER_WORDS.has(after);
+    return !/^[a-z']+$/.test(after) || STOPWORDS.has(after) || CLAUSE_JOINERS.has(after) || FILLER_WORDS.has(after) || AFTER_MEASURE.has(after);
   }
 
   /**
