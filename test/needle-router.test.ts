@@ -476,6 +476,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('cancel the pasta timer')).calls, [{ name: 'cancel_timer', arguments: { label: 'pasta' } }]);
   });
 
+  it('reads a comparative and an opening against the example configuration', async () => {
+    const config = parse(readFileSync(join(root, 'config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
+    const router = await fp32.bind(config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })));
+    // v8 alone set the pump to 80 at 0.55: "brighter" is a form of the light's own "brightness"
+    assert.deepEqual((await router.route('can you make the living room a bit brighter like eighty percent')).calls,
+      [{ name: 'set_light', arguments: { room: 'living_room', state: 'on', brightness: 80 } }]);
+    // v8 alone gave position 0: opening implies the top of the range
+    assert.deepEqual((await router.route('open the bedroom blinds')).calls, [{ name: 'set_blinds', arguments: { room: 'bedroom', position: 100 } }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },
