@@ -21,6 +21,11 @@ import { testModelDir as modelDir } from './helpers/model-dir.js';
 
 const root = join(import.meta.dirname, '..');
 type Fixture = { query: string; tools: ToolSchema[]; answers: ToolCall[] };
+/** The tools of config/example.yaml as the router sees them (the daemon's example configuration). */
+const exampleConfigTools = (): ToolSchema[] => {
+  const config = parse(readFileSync(join(root, 'config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
+  return config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } }));
+};
 const load = (name: string, n: number): Fixture[] =>
   readFileSync(join(root, `test/fixtures/needle/${name}.jsonl`), 'utf8').split('\n').filter(Boolean).slice(0, n).map((l) => JSON.parse(l) as Fixture);
 
@@ -460,8 +465,7 @@ describe('Needle ONNX model', () => {
   });
 
   it('drops a stray call that invents the number of a device nobody named, and a label that names nothing', async () => {
-    const config = parse(readFileSync(join(root, 'config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
-    const router = await fp32.bind(config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })));
+    const router = await fp32.bind(exampleConfigTools());
     // v7 answered stop_conveyor(line 1) first, and the answer's confidence (0.15) stopped both calls
     const music = await router.route('stop the music in the living room');
     assert.deepEqual(music.calls, [{ name: 'play_media', arguments: { action: 'stop', room: 'living_room' } }]);
@@ -477,8 +481,7 @@ describe('Needle ONNX model', () => {
   });
 
   it('reads a comparative and an opening against the example configuration', async () => {
-    const config = parse(readFileSync(join(root, 'config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
-    const router = await fp32.bind(config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })));
+    const router = await fp32.bind(exampleConfigTools());
     // v8 alone set the pump to 80 at 0.55: "brighter" is a form of the light's own "brightness"
     assert.deepEqual((await router.route('can you make the living room a bit brighter like eighty percent')).calls,
       [{ name: 'set_light', arguments: { room: 'living_room', state: 'on', brightness: 80 } }]);

@@ -166,7 +166,6 @@ interface ToolEntry {
    * "shuffle"), the words of its name by stem, one of which the utterance must say; null otherwise
    */
   modeWords: Array<ReadonlySet<string> | null>;
-
 }
 
 /** What the lexicon (related-words.ts) relates in an utterance to the offered tools' names and descriptions. */

@@ -611,7 +611,7 @@ export class NeedleRouter implements Router {
     const i = this.view.findIndex((t) => t.name === name);
     const said = this.saidSchemaWords(name, utterance);
     if (i < 0 || said === null || this.evidence.namesSaidSide(i, utterance)) return true;
-    if (said.some((w) => !POLARITIES[0].said[0].has(w) && !POLARITIES[0].said[1].has(w))) return true;
+    if (!said.every(isOnOffWord)) return true;
     if (said.length === 0) return false;
     // only "start" / "stop" / "on" / "off" of its schema said: said only if a related word names the
     // device ("stop the hoover" beside a vacuum), not for "stop the side gate" beside a washing machine
@@ -628,7 +628,7 @@ export class NeedleRouter implements Router {
   /** Whether the utterance says words of the tool's schema and all of them are start / stop / on / off. */
   private saysOnlyPolarity(name: string, utterance: Utterance): boolean {
     const said = this.saidSchemaWords(name, utterance) ?? [];
-    return said.length > 0 && said.every((w) => POLARITIES[0].said[0].has(w) || POLARITIES[0].said[1].has(w));
+    return said.length > 0 && said.every(isOnOffWord);
   }
 
   /** Whether the lexicon relates a word to a word of tool i's name or description (false without a lexicon or tool heads). */
@@ -993,6 +993,11 @@ function logSoftmaxAt(logits: Float32Array, id: number): number {
 }
 
 /** The top or bottom of a range the utterance asks for in words ("full"), or implies ("stop the pump": the bottom). */
+/** Whether a stem is one of the on / off pair's words ("start", "stop", "on", "off", ...). */
+function isOnOffWord(w: string): boolean {
+  return POLARITIES[0].said[0].has(w) || POLARITIES[0].said[1].has(w);
+}
+
 interface Extreme {
   said: 'max' | 'min' | null;
   implied: 'min' | null;
