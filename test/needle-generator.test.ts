@@ -10,6 +10,7 @@ import type { ParameterSchema } from '../src/agent/types.js';
 import { actionParam, DEFAULT_COMPOSED_TEXT_SHARE, isFreeString, Rng, sampleTool, setComposedTextShare } from '../models/recipe/generator/dsl.js';
 import { chitchatSplit, type Example, makeExample, mayOfferBeside, templateSplit } from '../models/recipe/generator/examples.js';
 import { ALL_FAMILIES, HELDOUT_FAMILY_IDS } from '../models/recipe/generator/families.js';
+import { SITUATIONS } from '../models/recipe/generator/templates-situations.js';
 
 const trainFamilies = ALL_FAMILIES.filter((f) => !HELDOUT_FAMILY_IDS.includes(f.id));
 
@@ -182,6 +183,16 @@ describe('synthetic tool-calling generator', () => {
       for (const i of split.heldout) for (const w of wordings(family.templates[i])) if (taught.has(w)) shared.push(`${family.id}: "${w}"`);
     }
     assert.deepEqual(shared, []);
+  });
+
+  it('keeps every held-out template of the older batches held out when the situations batch is appended', () => {
+    const lost: string[] = [];
+    for (const family of trainFamilies) {
+      const older = { ...family, templates: family.templates.slice(0, family.templates.length - (SITUATIONS[family.id]?.length ?? 0)) };
+      const now = new Set(templateSplit(family).heldout);
+      for (const i of templateSplit(older).heldout) if (!now.has(i)) lost.push(`${family.id}: ${older.templates[i]}`);
+    }
+    assert.deepEqual(lost, []);
   });
 
   it('labels a template that fixes an unspoken value with the value its words say, not another one of the same parameter', () => {

@@ -8,6 +8,7 @@ import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
 import { MEDIA_TIME_FAMILIES } from './families-media-time.js';
 import { MORE_TEMPLATES } from './templates-more.js';
 import { PARAPHRASES } from './templates-paraphrase.js';
+import { SITUATIONS } from './templates-situations.js';
 
 const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2, ...EXTRA_FAMILIES_3];
 
@@ -16,10 +17,10 @@ const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...IND
  * held-out split of every earlier batch stays put).
  */
 export const ALL_FAMILIES: FamilySpec[] = FAMILIES.map((f) => ({
-  ...f, templates: [...f.templates, ...(MORE_TEMPLATES[f.id] ?? []), ...(PARAPHRASES[f.id] ?? [])],
+  ...f, templates: [...f.templates, ...(MORE_TEMPLATES[f.id] ?? []), ...(PARAPHRASES[f.id] ?? []), ...(SITUATIONS[f.id] ?? [])],
 }));
 
-for (const [file, batch] of [['templates-more.ts', MORE_TEMPLATES], ['templates-paraphrase.ts', PARAPHRASES]] as const) {
+for (const [file, batch] of [['templates-more.ts', MORE_TEMPLATES], ['templates-paraphrase.ts', PARAPHRASES], ['templates-situations.ts', SITUATIONS]] as const) {
   for (const id of Object.keys(batch)) {
     if (!FAMILIES.some((f) => f.id === id)) throw new Error(`${file} names an unknown family ${id}`);
   }
