@@ -47,6 +47,12 @@ describe('inverse text normalisation', () => {
     ['two and a half hours', '9000 seconds'],
     ['a hundred percent', '100 percent'],
     ["it's too dark in here", "it's too dark in here"],
+    ['preheat the oven to one eighty', 'preheat the oven to 180'],
+    ['hot end two forty five', 'hot end 245'],
+    ['channel one twelve', 'channel 112'],
+    ['set an alarm for six thirty', 'set an alarm for 6 30'],
+    ['pump one seventy percent', 'pump 1 70 percent'],
+    ['set line one to eighty', 'set line 1 to 80'],
   ];
   for (const [input, expected] of cases) {
     it(`"${input}"`, () => assert.equal(normalizeUtterance(input), expected));

@@ -105,11 +105,44 @@ function readNumberWords(tokens: string[], i: number): { value: number; used: nu
   return { value, used, text };
 }
 
+/** Words that make an utterance about a time of day, where "six thirty" is 06:30 and not 630. */
+const TIME_WORDS: ReadonlySet<string> = new Set([
+  'am', 'pm', 'oclock', 'alarm', 'alarms', 'wake', 'remind', 'reminder', 'clock', 'time', 'morning', 'afternoon', 'evening',
+  'night', 'tonight', 'tomorrow', 'today', 'noon', 'schedule', 'appointment', 'meeting', 'until', 'till',
+]);
+/** Words before a number that make it a time of day ("at six thirty", "by seven fifteen"). */
+const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'by', 'around', 'from', 'past']);
+
+/**
+ * A digit said before a tens number as one number of hundreds, the way people say temperatures and
+ * channels ("preheat the oven to one eighty" -> 180, "hot end two forty" -> 240, "channel one twenty
+ * five" -> 125), unless the utterance speaks of a time of day ("alarm for six thirty", "at seven
+ * fifteen"), the first number has a sign, or the second is a percentage ("pump one seventy percent").
+ */
+function hundredsReading(tokens: string[], i: number, first: { value: number; used: number; text: string }, previous: string | undefined): { value: number; used: number } | null {
+  if (first.used !== 1 || first.value < 1 || first.value > 9 || first.text.includes('.') || !(tokens[i] in UNITS)) return null;
+  if (!(tokens[i + 1] in TENS) && !(tokens[i + 1] in UNITS && UNITS[tokens[i + 1]] >= 10)) return null;
+  if (previous !== undefined && (TIME_PREPOSITIONS.has(previous) || previous === 'minus' || previous === 'negative')) return null;
+  if (tokens.some((w) => TIME_WORDS.has(w))) return null;
+  const rest = readNumberWords(tokens, i + 1);
+  if (rest === null || rest.text.includes('.') || rest.value < 10 || rest.value > 99) return null;
+  // a percentage is at most a hundred: "pump one seventy percent" is pump 1 at 70
+  const after = tokens[i + 1 + rest.used];
+  if (after === 'percent' || after === 'per' || after === '%') return null;
+  return { value: first.value * 100 + rest.value, used: 1 + rest.used };
+}
+
 /** Pass 1: spelled numbers -> digits ("minus five" -> "-5", "two point five" -> "2.5"). */
 function numbersToDigits(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = readNumberWords(tokens, i);
+    const hundreds = n ? hundredsReading(tokens, i, n, out[out.length - 1]) : null;
+    if (hundreds) {
+      out.push(String(hundreds.value));
+      i += hundreds.used - 1;
+      continue;
+    }
     if (n) {
       const negative = out.length > 0 && (out[out.length - 1] === 'minus' || out[out.length - 1] === 'negative');
       if (negative) out.pop();
