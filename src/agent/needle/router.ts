@@ -564,7 +564,8 @@ export class NeedleRouter implements Router {
     if (tool === undefined) return false;
     const said = saidPlaceGroups(normalizedText);
     if (said.size === 0) return false;
-    const takenElsewhere = new Set(calls.filter((c) => c !== call).flatMap((c) => Object.values(c.arguments)).map((v) => (typeof v === 'string' ? placeGroup(v) : undefined)));
+    const takenElsewhere = new Set(calls.filter((c) => c !== call).flatMap((c) => Object.values(c.arguments))
+      .flatMap((v) => (typeof v === 'string' ? [...saidPlaceGroups(humanize(v))] : [])));
     return Object.entries(tool.parameters.properties).some(([key, schema]) => {
       const value = call.arguments[key];
       const chosen = typeof value === 'string' && schema.enum ? placeGroup(value) : undefined;
