@@ -2,6 +2,7 @@
 import type { FamilySpec } from './dsl.js';
 import { EXTRA_FAMILIES, EXTRA_FAMILIES_2 } from './families-extra.js';
 import { EXTRA_FAMILIES_3 } from './families-extra-3.js';
+import { EXTRA_FAMILIES_4 } from './families-extra-4.js';
 import { GENERIC_FAMILIES } from './families-generic.js';
 import { HOME_FAMILIES } from './families-home.js';
 import { INDUSTRIAL_FAMILIES } from './families-industrial.js';
@@ -10,7 +11,7 @@ import { MORE_TEMPLATES } from './templates-more.js';
 import { PARAPHRASES } from './templates-paraphrase.js';
 import { SITUATIONS } from './templates-situations.js';
 
-const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2, ...EXTRA_FAMILIES_3];
+const FAMILIES: FamilySpec[] = [...HOME_FAMILIES, ...MEDIA_TIME_FAMILIES, ...INDUSTRIAL_FAMILIES, ...GENERIC_FAMILIES, ...EXTRA_FAMILIES, ...EXTRA_FAMILIES_2, ...EXTRA_FAMILIES_3, ...EXTRA_FAMILIES_4];
 
 /**
  * Each family with its extra phrasings appended in batch order (after its own templates, so the
