@@ -8,9 +8,6 @@
  */
 import type { FamilySpec } from './dsl.js';
 
-const ON_OFF_ONLY = { on: ['on'], off: ['off'] };
-const ON_OFF_STYLES = [{ on: 'on', off: 'off' }, { on: 'ON', off: 'OFF' }];
-
 export const EXTRA_FAMILIES_4: FamilySpec[] = [
   {
     id: 'home_battery', related: ['energy_query', 'battery_query'],
@@ -47,7 +44,7 @@ export const EXTRA_FAMILIES_4: FamilySpec[] = [
     descriptions: ['Heat the hot tub to a temperature or switch its heater off', 'Spa control'],
     params: [
       { key: 'state', names: ['state', 'power', 'heater'], descriptions: ['Heater on or off'],
-        domain: { kind: 'enum', values: ON_OFF_ONLY, styles: ON_OFF_STYLES,
+        domain: { kind: 'enum', values: { on: ['on'], off: ['off'] }, styles: [{ on: 'on', off: 'off' }, { on: 'ON', off: 'OFF' }],
           asBoolean: { chance: 0.3, values: { on: true, off: false }, names: ['heating', 'on', 'heater on'], descriptions: ['true heats the tub', 'Whether the heater runs'] } } },
       { key: 'temperature', names: ['temperature', 'target', 'water temp', 'setpoint'], descriptions: ['Water temperature in celsius'], domain: { kind: 'int', min: 30, max: 40, unit: ['degrees'] }, required: 0.4 },
     ],

@@ -25,6 +25,8 @@ export class DistinctiveWords {
   private readonly distinctiveStems: Array<Set<string>>;
   /** per tool: its distinctive words that its name has, state and generic words aside */
   private readonly named: Array<Set<string>>;
+  /** the stem of every distinctive word, worked out once at bind rather than per request */
+  private readonly stemOf: ReadonlyMap<string, string>;
 
   constructor(tools: readonly ToolSchema[]) {
     const own = tools.map((t) => words(`${humanize(t.name)} ${schemaText(t.description ?? '')}`));
@@ -32,6 +34,7 @@ export class DistinctiveWords {
     const ownStems = own.map((set) => new Set([...set].map(stem)));
     this.distinctiveStems = ownStems.map((set, i) => new Set([...set].filter((w) => !POLARITY_STEMS.has(w) && ownStems.every((other, j) => j === i || !other.has(w)))));
     this.named = tools.map((t, i) => new Set([...words(humanize(t.name))].filter((w) => this.distinctive[i].has(w) && !POLARITY_STEMS.has(stem(w)) && !SCHEMA_GENERIC.has(stem(w)))));
+    this.stemOf = new Map(this.distinctive.flatMap((set) => [...set].map((w) => [w, stem(w)] as const)));
   }
 
   /** Tool i's distinctive words. */
@@ -57,7 +60,11 @@ export class DistinctiveWords {
     const said = words(normalizedText);
     const saidStems = new Set([...said].map(stem));
     // a distinctive word said in another form ("brighter" of "brightness") when no other tool has its stem
-    const has = (w: string, i: number): boolean => said.has(w) || (saidStems.has(stem(w)) && this.distinctiveStems[i].has(stem(w)));
+    const has = (w: string, i: number): boolean => {
+      if (said.has(w)) return true;
+      const s = this.stemOf.get(w) ?? stem(w);
+      return saidStems.has(s) && this.distinctiveStems[i].has(s);
+    };
     return this.distinctive.map((set, i) => [...set].filter((w) => has(w, i)).length + [...this.named[i]].filter((w) => has(w, i)).length);
   }
 }

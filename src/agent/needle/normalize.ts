@@ -110,20 +110,22 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
   'am', 'pm', 'oclock', 'alarm', 'alarms', 'wake', 'remind', 'reminder', 'clock', 'time', 'morning', 'afternoon', 'evening',
   'night', 'tonight', 'tomorrow', 'today', 'noon', 'schedule', 'appointment', 'meeting', 'until', 'till',
 ]);
+/** Words that make the number after them negative ("minus five"). */
+const NEGATIVE_WORDS: ReadonlySet<string> = new Set(['minus', 'negative']);
 /** Words before a number that make it a time of day ("at six thirty", "by seven fifteen"). */
 const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'by', 'around', 'from', 'past']);
 
 /**
  * A digit said before a tens number as one number of hundreds, the way people say temperatures and
  * channels ("preheat the oven to one eighty" -> 180, "hot end two forty" -> 240, "channel one twenty
- * five" -> 125), unless the utterance speaks of a time of day ("alarm for six thirty", "at seven
- * fifteen"), the first number has a sign, or the second is a percentage ("pump one seventy percent").
+ * five" -> 125), unless the number follows a time preposition ("at seven fifteen"), the first number
+ * has a sign, or the second is a percentage ("pump one seventy percent"). numbersToDigits does not
+ * ask at all when the utterance speaks of a time of day (TIME_WORDS: "alarm for six thirty").
  */
 function hundredsReading(tokens: string[], i: number, first: { value: number; used: number; text: string }, previous: string | undefined): { value: number; used: number } | null {
   if (first.used !== 1 || first.value < 1 || first.value > 9 || first.text.includes('.') || !(tokens[i] in UNITS)) return null;
   if (!(tokens[i + 1] in TENS) && !(tokens[i + 1] in UNITS && UNITS[tokens[i + 1]] >= 10)) return null;
-  if (previous !== undefined && (TIME_PREPOSITIONS.has(previous) || previous === 'minus' || previous === 'negative')) return null;
-  if (tokens.some((w) => TIME_WORDS.has(w))) return null;
+  if (previous !== undefined && (TIME_PREPOSITIONS.has(previous) || NEGATIVE_WORDS.has(previous))) return null;
   const rest = readNumberWords(tokens, i + 1);
   if (rest === null || rest.text.includes('.') || rest.value < 10 || rest.value > 99) return null;
   // a percentage is at most a hundred: "pump one seventy percent" is pump 1 at 70
@@ -135,22 +137,23 @@ function hundredsReading(tokens: string[], i: number, first: { value: number; us
 /** Pass 1: spelled numbers -> digits ("minus five" -> "-5", "two point five" -> "2.5"). */
 function numbersToDigits(tokens: string[]): string[] {
   const out: string[] = [];
+  const aboutTime = tokens.some((w) => TIME_WORDS.has(w));
   for (let i = 0; i < tokens.length; i++) {
     const n = readNumberWords(tokens, i);
-    const hundreds = n ? hundredsReading(tokens, i, n, out[out.length - 1]) : null;
+    const hundreds = n && !aboutTime ? hundredsReading(tokens, i, n, out[out.length - 1]) : null;
     if (hundreds) {
       out.push(String(hundreds.value));
       i += hundreds.used - 1;
       continue;
     }
     if (n) {
-      const negative = out.length > 0 && (out[out.length - 1] === 'minus' || out[out.length - 1] === 'negative');
+      const negative = out.length > 0 && NEGATIVE_WORDS.has(out[out.length - 1]);
       if (negative) out.pop();
       out.push((negative ? '-' : '') + n.text);
       i += n.used - 1;
       continue;
     }
-    if (/^\d+(\.\d+)?$/.test(tokens[i]) && (out[out.length - 1] === 'minus' || out[out.length - 1] === 'negative')) {
+    if (/^\d+(\.\d+)?$/.test(tokens[i]) && out.length > 0 && NEGATIVE_WORDS.has(out[out.length - 1])) {
       out.pop();
       out.push('-' + tokens[i]);
       continue;

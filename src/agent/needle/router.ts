@@ -496,7 +496,8 @@ export class NeedleRouter implements Router {
       confidence *= question || elsewhere ? STRICT_UNSAID_FACTOR : UNSAID_TOOL_FACTOR;
     }
     if (calls.some((call) => this.unitlessDuration(call, normalizedText))) confidence *= UNITLESS_DURATION_FACTOR;
-    if (calls.some((call) => this.placeNotOffered(call, calls, normalizedText))) confidence *= PLACE_NOT_OFFERED_FACTOR;
+    const saidPlaces = saidPlaceGroups(normalizedText);
+    if (saidPlaces.size > 0 && calls.some((call) => this.placeNotOffered(call, calls, saidPlaces))) confidence *= PLACE_NOT_OFFERED_FACTOR;
     // a clock time that is not HH:MM is a value nobody said as a time: the same factor, so it does not
     // run at the default threshold ("what is two plus two" -> remind(time "2") and an emergency stop at
     // 0.53 on the held-out families, now 0.24); no right call on the development, fresh or test sets lost
@@ -557,13 +558,12 @@ export class NeedleRouter implements Router {
    * Whether a call gives a place parameter a place nobody said ("living_room") while the utterance
    * names a place that parameter does not offer and no other call of the answer took ("close the
    * kitchen blinds", the blinds being only for the living room and the bedroom): the user asked for
-   * a device the configuration does not have. Places and their other names: places.ts.
+   * a device the configuration does not have. `said`: the place groups the utterance names
+   * (places.ts saidPlaceGroups), read once per request.
    */
-  private placeNotOffered(call: ToolCall, calls: readonly ToolCall[], normalizedText: string): boolean {
+  private placeNotOffered(call: ToolCall, calls: readonly ToolCall[], said: ReadonlySet<number>): boolean {
     const tool = this.view.find((t) => t.name === call.name);
     if (tool === undefined) return false;
-    const said = saidPlaceGroups(normalizedText);
-    if (said.size === 0) return false;
     const takenElsewhere = new Set(calls.filter((c) => c !== call).flatMap((c) => Object.values(c.arguments))
       .flatMap((v) => (typeof v === 'string' ? [...saidPlaceGroups(humanize(v))] : [])));
     return Object.entries(tool.parameters.properties).some(([key, schema]) => {
@@ -1024,12 +1024,12 @@ function logSoftmaxAt(logits: Float32Array, id: number): number {
   return logits[id] - max - Math.log(sum);
 }
 
-/** The top or bottom of a range the utterance asks for in words ("full"), or implies ("stop the pump": the bottom). */
 /** Whether a stem is one of the on / off pair's words ("start", "stop", "on", "off", ...). */
 function isOnOffWord(w: string): boolean {
   return POLARITIES[0].said[0].has(w) || POLARITIES[0].said[1].has(w);
 }
 
+/** The top or bottom of a range the utterance asks for in words ("full"), or implies ("stop the pump": the bottom). */
 interface Extreme {
   said: 'max' | 'min' | null;
   implied: 'min' | null;
