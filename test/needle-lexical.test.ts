@@ -58,6 +58,9 @@ describe('polarity of a device state', () => {
     assert.deepEqual(enumPolarityHits(['locked', 'unlocked'], said('back door locked please')), [1, 0]);
     assert.deepEqual(enumPolarityHits(['LOCK', 'UNLOCK'], said('unbolt the side door')), [0, 1]);
     assert.deepEqual(enumPolarityHits(['ON', 'LOW'], said('turn the circulation pump on ok')), [1, 0]);
+    // silencing a device is switching it off; a mute control keeps "silence" as mute
+    assert.deepEqual(enumPolarityHits(['on', 'off'], said('silence the siren')), [0, 1]);
+    assert.deepEqual(enumPolarityHits(['mute', 'unmute'], said('silence the tv')), [1, 0]);
   });
 
   it('gives no evidence when both sides are said, no side is, or the values are not opposites', () => {
@@ -76,6 +79,8 @@ describe('polarity of a device state', () => {
 
   it('maps a boolean parameter named for one side', () => {
     assert.equal(booleanPolarity('on', said('switch the tv off')), -1);
+    assert.equal(booleanPolarity('on', said('silence the siren')), -1);
+    assert.equal(booleanPolarity('muted', said('silence the tv')), 1);
     assert.equal(booleanPolarity('power', said('turn on the tv')), 1);
     assert.equal(booleanPolarity('isLocked', said('unlock the back door')), -1);
     assert.equal(booleanPolarity('muted', said('mute the tv')), 1);

@@ -181,7 +181,9 @@ const polarity = (yes: string[], no: string[], namedYes: string[] = []): Polarit
   named: [new Set([...yes, ...namedYes].map(stem)), new Set(no.map(stem))],
 });
 export const POLARITIES: readonly Polarity[] = [
-  polarity(['on', 'start', 'restart', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill'], ['power', 'active', 'enabled']),
+  // silencing a siren or a buzzer switches it off ("silence the siren" beside `siren(on)` had sounded it;
+  // dev sets 1 fixed, none broken); a mute control still reads "silence" as mute (the fourth pair)
+  polarity(['on', 'start', 'restart', 'run', 'running', 'enable', 'activate', 'high', 'resume'], ['off', 'stop', 'disable', 'deactivate', 'low', 'halt', 'kill', 'silence', 'hush', 'extinguish', 'disengage'], ['power', 'active', 'enabled']),
   polarity(['open', 'raise'], ['close', 'shut', 'lower']),
   polarity(['lock', 'secure', 'bolt'], ['unlock', 'open', 'unbolt', 'release']),
   polarity(['mute', 'silence'], ['unmute']),
