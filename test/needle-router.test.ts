@@ -497,6 +497,16 @@ describe('Needle ONNX model', () => {
     assert.ok(lounge.confidence >= 0.5, String(lounge.confidence));
   });
 
+  it('does not act on a remark about a configured device', async () => {
+    const router = await fp32.bind(exampleConfigTools());
+    // v8 switched the kitchen light on at 1.00 for this
+    const remark = await router.route('the kitchen light is lovely');
+    assert.ok(remark.confidence < 0.5, `${JSON.stringify(remark.calls)} at ${remark.confidence}`);
+    const command = await router.route('the kitchen light is too dim turn it on');
+    assert.deepEqual(command.calls, [{ name: 'set_light', arguments: { room: 'kitchen', state: 'on' } }]);
+    assert.ok(command.confidence >= 0.5, String(command.confidence));
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },

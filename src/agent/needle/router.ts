@@ -19,6 +19,7 @@ import { routableTool } from './routable-schema.js';
 import { normalizeWithSources } from './normalize.js';
 import { inSaidWords } from './said-strings.js';
 import { placeGroup, saidPlaceGroups } from './places.js';
+import { isRemark } from './remark.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
 import { encodeQuery, encodeTool, humanize, pointerTags, wordSpans } from './serialize.js';
 import { MAX_TOOL_SLOTS, Tokenizer } from './tokenizer.js';
@@ -139,6 +140,12 @@ const UNITLESS_DURATION_FACTOR = 0.45;
  * wrong room.
  */
 const PLACE_NOT_OFFERED_FACTOR = 0.45;
+/**
+ * An answer to a remark (isRemark: "the kitchen light is lovely", "the roses smell lovely") has its
+ * confidence multiplied by this, so it does not run at the default threshold: the speaker said what
+ * they think of a thing, not what to do with it.
+ */
+const REMARK_FACTOR = 0.45;
 /**
  * A free string the model ends while the utterance goes on with a word nothing else explains
  * ("add renew passport to my to do list" -> task "renew") gets this many logits on going on with
@@ -498,6 +505,7 @@ export class NeedleRouter implements Router {
     if (calls.some((call) => this.unitlessDuration(call, normalizedText))) confidence *= UNITLESS_DURATION_FACTOR;
     const saidPlaces = saidPlaceGroups(normalizedText);
     if (saidPlaces.size > 0 && calls.some((call) => this.placeNotOffered(call, calls, saidPlaces))) confidence *= PLACE_NOT_OFFERED_FACTOR;
+    if (calls.length > 0 && isRemark(normalizedText)) confidence *= REMARK_FACTOR;
     // a clock time that is not HH:MM is a value nobody said as a time: the same factor, so it does not
     // run at the default threshold ("what is two plus two" -> remind(time "2") and an emergency stop at
     // 0.53 on the held-out families, now 0.24); no right call on the development, fresh or test sets lost

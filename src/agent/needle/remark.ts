@@ -1,0 +1,39 @@
+/**
+ * Remarks: utterances that say what the speaker thinks of something ("the kitchen light is lovely",
+ * "the roses smell lovely", "what a beautiful day") and ask for nothing. The model, trained on
+ * situations that imply a command ("it's too dark in the kitchen" -> lights on), read some of them as
+ * commands for the device they name: "the roses smell lovely" had watered the roses at 1.00 and "the
+ * kitchen light is lovely" had switched it on at 1.00. An opinion word after a linking verb ("is",
+ * "smells", "looks"…) or after "what a" / "such a", with no state word and no number said, makes the
+ * utterance a remark; the router then keeps the answer under the default threshold.
+ */
+import { NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
+
+/** Words of praise or opinion that describe something without asking for a change. */
+const OPINION_WORDS: ReadonlySet<string> = new Set([
+  'lovely', 'nice', 'beautiful', 'gorgeous', 'great', 'amazing', 'awesome', 'wonderful', 'fantastic', 'pretty', 'cute', 'delicious',
+  'tasty', 'comfortable', 'comfy', 'perfect', 'brilliant', 'stunning', 'ugly', 'fancy', 'boring', 'interesting', 'funny', 'adorable',
+  'excellent', 'superb', 'terrific', 'charming', 'elegant', 'magnificent', 'marvellous', 'marvelous', 'splendid', 'fabulous', 'incredible',
+]);
+/** Words that link a thing to what is said of it. */
+const LINKING_WORDS: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', "it's", "that's", "he's", "she's", "they're", "you're", 'look', 'looks', 'looked', 'smell', 'smells',
+  'smelled', 'smelt', 'sound', 'sounds', 'sounded', 'seem', 'seems', 'seemed', 'feel', 'feels', 'felt', 'taste', 'tastes', 'tasted',
+]);
+/** Words that may stand between the linking word and the opinion ("is really comfortable"). */
+const INTENSIFIERS: ReadonlySet<string> = new Set(['so', 'really', 'very', 'quite', 'pretty', 'absolutely', 'truly', 'just', 'rather', 'super', 'incredibly', 'a', 'an']);
+
+/** Whether a normalised utterance is a remark: an opinion said of something, no state and no number. */
+export function isRemark(normalizedText: string): boolean {
+  const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  if (words.some((w) => NUMBER_WORD.test(w)) || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText))) return false;
+  return words.some((w, i) => {
+    if (!OPINION_WORDS.has(w)) return false;
+    let j = i - 1;
+    while (j >= 0 && INTENSIFIERS.has(words[j] as string)) j--;
+    const before = words[j] ?? '';
+    // "what a lovely day", "such a nice view"
+    const exclaimed = (before === 'what' || before === 'such') && j < i - 1;
+    return LINKING_WORDS.has(before) || exclaimed;
+  });
+}

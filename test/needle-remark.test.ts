@@ -1,0 +1,27 @@
+/** Remarks the router keeps from acting (remark.ts): an opinion said of a thing asks for nothing. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizeUtterance } from '../src/agent/needle/normalize.js';
+import { isRemark } from '../src/agent/needle/remark.js';
+
+const remark = (text: string): boolean => isRemark(normalizeUtterance(text));
+
+describe('remarks', () => {
+  it('reads an opinion after a linking verb, or after "what a" / "such a", as a remark', () => {
+    assert.ok(remark('the kitchen light is lovely'));
+    assert.ok(remark('The roses smell lovely!'));
+    assert.ok(remark('uh the bed is really comfortable'));
+    assert.ok(remark('what a beautiful garden'));
+    assert.ok(remark("it's such a nice view"));
+  });
+
+  it('leaves commands alone, those with an opinion word among them too', () => {
+    assert.equal(remark('turn on the kitchen light'), false);
+    assert.equal(remark("it's too dark in the kitchen"), false);
+    assert.equal(remark('play some nice music'), false);
+    assert.equal(remark('make it nice and warm'), false);
+    // a state or a number said asks for something
+    assert.equal(remark('the lights are lovely turn them off'), false);
+    assert.equal(remark('it is lovely at twenty one degrees'), false);
+  });
+});
