@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
-import { isRemark } from '../src/agent/needle/remark.js';
+import { isFaultReport, isRemark } from '../src/agent/needle/remark.js';
 
 const remark = (text: string): boolean => isRemark(normalizeUtterance(text));
+const fault = (text: string): boolean => isFaultReport(normalizeUtterance(text));
 
 describe('remarks', () => {
   it('reads an opinion after a linking verb, or after "what a" / "such a", as a remark', () => {
@@ -23,5 +24,14 @@ describe('remarks', () => {
     // a state or a number said asks for something
     assert.equal(remark('the lights are lovely turn them off'), false);
     assert.equal(remark('it is lovely at twenty one degrees'), false);
+  });
+
+  it('reads a thing out of order as a fault report, unless it is a question or asks for a state', () => {
+    assert.ok(fault('the light in the bedroom is broken'));
+    assert.ok(fault("the kettle isn't working"));
+    assert.ok(fault('the coffee machine stopped working'));
+    assert.equal(fault('has the press broken down'), false);
+    assert.equal(fault('the lamp is broken turn it off'), false);
+    assert.equal(fault('turn on the kitchen light'), false);
   });
 });

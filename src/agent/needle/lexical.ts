@@ -74,6 +74,14 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm
   'just', 'like', 'know', 'mean', 'well', 'yeah', 'yes', 'alright', 'hey', 'listen', 'quickly', 'real', 'quick', 'asap', 'chance', 'get',
   'when', 'if', 'would', 'could', 'mind', 'go', 'ahead', 'cheers', 'lot', 'there', 'computer', 'assistant', 'do', 'need', 'want', 'd', 'll']);
 
+/** First words (fillers aside) that make an utterance a question. */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['are', 'is', 'was', 'were', 'who', 'whose', 'what', 'whats', "what's", 'when', 'where', 'why', 'how', 'do', 'does', 'did', 'will', 'would', 'have', 'has']);
+
+/** Whether a normalised utterance is a question: its first word, fillers aside, opens one. */
+export function isQuestion(normalizedText: string): boolean {
+  return QUESTION_OPENERS.has(normalizedText.split(' ').find((w) => w.length > 0 && !FILLER_WORDS.has(w)) ?? '');
+}
+
 /**
  * A crude stem, so that "locked" meets "lock", "closing" meets "close" and "humid" meets "humidity":
  * one suffix off (an inflection, or the noun-making -ity / -ness), then a doubled final consonant

@@ -6,8 +6,13 @@
  * kitchen light is lovely" had switched it on at 1.00. An opinion word after a linking verb ("is",
  * "smells", "looks"…) or after "what a" / "such a", with no state word and no number said, makes the
  * utterance a remark; the router then keeps the answer under the default threshold.
+ *
+ * A fault report ("the light in the bedroom is broken", "the kettle stopped working") is a remark
+ * on a thing's condition: it asks for a repair, not for a state. v8 had switched the broken light on
+ * at 1.00. The router keeps such an answer under the threshold unless a call takes the report as
+ * free text (a tool that files an issue), which is what the speaker wants done.
  */
-import { NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
+import { isQuestion, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
 
 /** Words of praise or opinion that describe something without asking for a change. */
 const OPINION_WORDS: ReadonlySet<string> = new Set([
@@ -36,4 +41,17 @@ export function isRemark(normalizedText: string): boolean {
     const exclaimed = (before === 'what' || before === 'such') && j < i - 1;
     return LINKING_WORDS.has(before) || exclaimed;
   });
+}
+
+/** Phrases that say a thing is out of order. */
+const FAULT = /\b(broken|busted|faulty|out of order|not working|(is|are|was|were)n't working|(does|do|did)n't work|(won't|will not|wont) work|stopped working)\b/;
+
+/**
+ * Whether a normalised utterance reports a fault: a phrase of a thing out of order, no state word
+ * and no number said, and not a question ("has the press broken down" asks for its status).
+ */
+export function isFaultReport(normalizedText: string): boolean {
+  // the fault's own words aside: "stopped working" says no stop
+  if (!FAULT.test(normalizedText) || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText.replace(FAULT, ' ')))) return false;
+  return !normalizedText.split(' ').some((w) => NUMBER_WORD.test(w)) && !isQuestion(normalizedText);
 }
