@@ -20,6 +20,14 @@ describe('distinctive tool words', () => {
     const stop = new DistinctiveWords([tool('stop_watch', 'Stopwatch control'), tool('gate', 'Garage gate control')]);
     assert.deepEqual(stop.hits(normalizeUtterance('stop the gate')), [1, 2]);
   });
+  it('does not count a word said only as part of an offered value of several words', () => {
+    const withRooms = (name: string, description: string): ToolSchema => ({ name, description, parameters: { type: 'object',
+      properties: { room: { type: 'string', enum: ['kitchen', 'living_room'] } } } });
+    const words = new DistinctiveWords([withRooms('set_light', 'Turn a light on or off'), withRooms('play_music', 'Play music in a room')]);
+    // "room" of "living room" names the value, not the music tool's "in a room"
+    assert.deepEqual(words.hits(normalizeUtterance('kitchen light on and living room light off')), [4, 0]);
+    assert.deepEqual(words.hits(normalizeUtterance('play something in this room')), [0, 3]);
+  });
 });
 
 describe('enum value words', () => {

@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG_YAML } from '../src/agent/default-config.js';
 import { NeedleOnnx } from '../src/agent/needle/onnx-model.js';
 import { loadNeedleRouter, NeedleRuntime } from '../src/agent/needle/router.js';
 import { pointerTags } from '../src/agent/needle/serialize.js';
-import type { ToolCall, ToolSchema } from '../src/agent/types.js';
+import type { ParameterSchema, ToolCall, ToolSchema } from '../src/agent/types.js';
 import { sameCall } from '../models/recipe/metrics.js';
 import { CallValidator } from '../src/agent/call-validator.js';
 import { testModelDir as modelDir } from './helpers/model-dir.js';
@@ -543,6 +543,27 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('turn off the coffee machine and the fan')).calls, [
       { name: 'switch_plug', arguments: { plug: 'coffee_machine', state: 'off' } }, { name: 'switch_plug', arguments: { plug: 'fan', state: 'off' } }]);
     assert.deepEqual((await router.route('turn off the fan')).calls, [{ name: 'switch_plug', arguments: { plug: 'fan', state: 'off' } }]);
+  });
+
+  it('calls the tool the utterance speaks of again instead of one it says nothing of', async () => {
+    const room: ParameterSchema = { type: 'string', enum: ['kitchen', 'living_room', 'bedroom'] };
+    const lights = await fp32.bind([
+      { name: 'set_light', description: 'Turn a light on or off', parameters: { type: 'object', properties: {
+        room, state: { type: 'string', enum: ['on', 'off'] } }, required: ['room', 'state'] } },
+      { name: 'play_music', description: 'Play music in a room', parameters: { type: 'object', properties: { room }, required: ['room'] } },
+    ]);
+    // had played music in the living room: "room" of "living room" had counted for play_music
+    assert.deepEqual((await lights.route('bedroom light on and kitchen light off')).calls, [
+      { name: 'set_light', arguments: { room: 'bedroom', state: 'on' } }, { name: 'set_light', arguments: { room: 'kitchen', state: 'off' } }]);
+    const device: ParameterSchema = { type: 'string', enum: ['kettle', 'heater', 'printer', 'lamp'] };
+    const plugs = await fp32.bind([
+      { name: 'tasmota_power', description: 'Switch a Tasmota plug', parameters: { type: 'object', properties: {
+        device, power: { type: 'string', enum: ['ON', 'OFF'] } }, required: ['device', 'power'] } },
+      { name: 'energy_today', description: 'Energy a plug used today', parameters: { type: 'object', properties: { device }, required: ['device'] } },
+    ]);
+    // the model's second call had asked for the heater's energy
+    assert.deepEqual((await plugs.route('switch the heater off and the printer on')).calls, [
+      { name: 'tasmota_power', arguments: { device: 'heater', power: 'OFF' } }, { name: 'tasmota_power', arguments: { device: 'printer', power: 'ON' } }]);
   });
 
   it('gives each of the calls of one tool the state said in its own clause', async () => {

@@ -27,6 +27,8 @@ export class DistinctiveWords {
   private readonly named: Array<Set<string>>;
   /** the stem of every distinctive word, worked out once at bind rather than per request */
   private readonly stemOf: ReadonlyMap<string, string>;
+  /** enum values of several words ("living room"), and which tools' name or description has each */
+  private readonly valuePhrases: ReadonlyArray<{ phrase: string; inTool: readonly boolean[] }>;
 
   constructor(tools: readonly ToolSchema[]) {
     const own = tools.map((t) => words(`${humanize(t.name)} ${schemaText(t.description ?? '')}`));
@@ -35,6 +37,9 @@ export class DistinctiveWords {
     this.distinctiveStems = ownStems.map((set, i) => new Set([...set].filter((w) => !POLARITY_STEMS.has(w) && ownStems.every((other, j) => j === i || !other.has(w)))));
     this.named = tools.map((t, i) => new Set([...words(humanize(t.name))].filter((w) => this.distinctive[i].has(w) && !POLARITY_STEMS.has(stem(w)) && !SCHEMA_GENERIC.has(stem(w)))));
     this.stemOf = new Map(this.distinctive.flatMap((set) => [...set].map((w) => [w, stem(w)] as const)));
+    const text = tools.map((t) => ` ${humanize(t.name)} ${schemaText(t.description ?? '')} `);
+    const values = new Set(tools.flatMap((t) => Object.values(t.parameters.properties).flatMap((p) => (p.enum ?? []).map((v) => humanize(String(v))))));
+    this.valuePhrases = [...values].filter((v) => v.includes(' ')).map((phrase) => ({ phrase, inTool: text.map((t) => t.includes(` ${phrase} `)) }));
   }
 
   /** Tool i's distinctive words. */
@@ -59,8 +64,15 @@ export class DistinctiveWords {
   hits(normalizedText: string): number[] {
     const said = words(normalizedText);
     const saidStems = new Set([...said].map(stem));
+    // a word said only as part of a value ("room" of "living room") speaks of that value, not of a
+    // tool whose description has the word alone ("Play music in a room")
+    const padded = ` ${normalizedText} `;
+    const inValue = this.valuePhrases.filter((v) => padded.includes(` ${v.phrase} `));
+    const partOfValue = (w: string, i: number): boolean => inValue.some((v) => !v.inTool[i] && v.phrase.split(' ').includes(w)
+      && !padded.replaceAll(` ${v.phrase} `, ' ').includes(` ${w} `));
     // a distinctive word said in another form ("brighter" of "brightness") when no other tool has its stem
     const has = (w: string, i: number): boolean => {
+      if (partOfValue(w, i)) return false;
       if (said.has(w)) return true;
       const s = this.stemOf.get(w) ?? stem(w);
       return saidStems.has(s) && this.distinctiveStems[i].has(s);

@@ -459,6 +459,9 @@ export class NeedleRouter implements Router {
     };
     let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, evidence, null);
     const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
+    if (calls.length > 1) {
+      ({ calls, confidence } = await this.sameToolAgain(calls, confidence, evidence.hits, (forced) => this.decode(query, normalizedText, cross, relevance, evidence, forced)));
+    }
     if (this.callOrder === 'mention' && calls.length > 1) {
       const ordered = orderByMention(calls, normalizedText, calls.map((c) => this.lexical.of(toolIndex(c))));
       // a tool called twice keeps the arguments it was decoded with: decoding again in another order
@@ -518,6 +521,25 @@ export class NeedleRouter implements Router {
       normalizedText,
       timings: { normalizeMs: t1 - t0, encodeMs: t2 - t1, decodeMs: t3 - t2, totalMs: t3 - t0 },
     };
+  }
+
+  /**
+   * A multi-call answer where some calls go to a tool the utterance says nothing of, and the rest all
+   * to one tool it does say: the unsaid calls are that tool's again, for another target ("kitchen light
+   * on and living room light off" had played music in the living room). Decoded again with the said
+   * tool in their places, kept when every call then goes where it was sent and none repeats another.
+   */
+  private async sameToolAgain(calls: ToolCall[], confidence: number, hits: readonly number[],
+    decode: (forced: readonly number[]) => Promise<{ calls: ToolCall[]; confidence: number }>): Promise<{ calls: ToolCall[]; confidence: number }> {
+    const index = calls.map((c) => this.view.findIndex((t) => t.name === c.name));
+    const said = new Set(index.filter((i) => i >= 0 && hits[i] > 0));
+    if (said.size !== 1 || index.every((i) => said.has(i))) return { calls, confidence };
+    const tool = [...said][0] as number;
+    const forced = index.map(() => tool);
+    const again = await decode(forced);
+    const fits = again.calls.length === forced.length && again.calls.every((c) => c.name === this.view[tool].name)
+      && again.calls.every((c, k) => again.calls.slice(0, k).every((d) => !repeats(c, d)));
+    return fits ? again : { calls, confidence };
   }
 
   /** Whether a call gives a free-text parameter (a string with no enum) a value. */
