@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -139,5 +139,14 @@ describe('schema words said', () => {
     assert.equal(saysAnyOf(words, stemsOf(normalizeUtterance("it's movie time"))), true);
     assert.equal(saysAnyOf(words, stemsOf(normalizeUtterance('we are going away for the weekend'))), true);
     assert.equal(saysAnyOf(words, stemsOf(normalizeUtterance('activating scenes'))), true);
+  });
+});
+
+describe('questions', () => {
+  it('reads an utterance as a question by its first word, fillers aside', () => {
+    assert.ok(isQuestion(normalizeUtterance("Who's at the back door?")));
+    assert.ok(isQuestion(normalizeUtterance('uh is the pool safe to swim')));
+    assert.equal(isQuestion(normalizeUtterance('unlock the back door')), false);
+    assert.equal(isQuestion(normalizeUtterance('can you turn on the light')), false);
   });
 });

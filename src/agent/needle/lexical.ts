@@ -87,7 +87,8 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(['uh', 'um', 'er', 'erm
   'when', 'if', 'would', 'could', 'mind', 'go', 'ahead', 'cheers', 'lot', 'there', 'computer', 'assistant', 'do', 'need', 'want', 'd', 'll']);
 
 /** First words (fillers aside) that make an utterance a question. */
-const QUESTION_OPENERS: ReadonlySet<string> = new Set(['are', 'is', 'was', 'were', 'who', 'whose', 'what', 'whats', "what's", 'when', 'where', 'why', 'how', 'do', 'does', 'did', 'will', 'would', 'have', 'has']);
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['are', 'is', 'was', 'were', 'who', 'whose', 'what', 'whats', "what's", 'when', 'where', 'why', 'how', 'do', 'does', 'did', 'will', 'would', 'have', 'has',
+  "who's", "where's", "how's", "when's", "why's"]);
 
 /** Whether a normalised utterance is a question: its first word, fillers aside, opens one. */
 export function isQuestion(normalizedText: string): boolean {
