@@ -2,17 +2,22 @@
  * Writes example-config-dev.jsonl: commands a user of config/example.yaml would say, written by hand
  * with the answers the daemon should give (a development set for router rules: never the test
  * files). Its tools are the example configuration's own, so the set follows that file.
+ * Writes default-config-dev.jsonl the same way for the five tools of the embedded default
+ * configuration (what `make setup run` starts with), written before any of them was routed.
  * Run: npx tsx models/recipe/dev/make_example_config_dev.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { DEFAULT_CONFIG_YAML } from '../../../src/agent/default-config.js';
 import type { ToolCall, ToolSchema } from '../../../src/agent/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const config = parse(readFileSync(join(here, '../../../config/example.yaml'), 'utf8')) as { tools: Array<Partial<ToolSchema> & { name: string }> };
-const tools: ToolSchema[] = config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } }));
+type ConfigTools = { tools: Array<Partial<ToolSchema> & { name: string }> };
+const toolsOf = (config: ConfigTools): ToolSchema[] =>
+  config.tools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } }));
+const tools = toolsOf(parse(readFileSync(join(here, '../../../config/example.yaml'), 'utf8')) as ConfigTools);
 const C = (name: string, args: ToolCall['arguments'] = {}): ToolCall => ({ name, arguments: args });
 const rows: Array<[string, ToolCall[]]> = [
   ['turn on the kitchen light', [C('set_light', { room: 'kitchen', state: 'on' })]],
@@ -70,6 +75,52 @@ const rows: Array<[string, ToolCall[]]> = [
   ['water the plants', []],
   ['the light in the bedroom is broken', []],
 ];
-const lines = rows.map(([query, answers]) => JSON.stringify({ query, tools, answers, meta: { families: [answers[0]?.name ?? 'none'] } }));
-writeFileSync(join(here, 'example-config-dev.jsonl'), lines.join('\n') + '\n');
-console.log(`wrote ${lines.length} examples to models/recipe/dev/example-config-dev.jsonl`);
+const defaultRows: Array<[string, ToolCall[]]> = [
+  ['turn on the kitchen light', [C('set_light', { room: 'kitchen', state: 'on' })]],
+  ['bedroom lights off', [C('set_light', { room: 'bedroom', state: 'off' })]],
+  ['switch the hallway light on at forty percent', [C('set_light', { room: 'hallway', state: 'on', brightness: 40 })]],
+  ['dim the living room to twenty percent', [C('set_light', { room: 'living_room', state: 'on', brightness: 20 })]],
+  ["it's too dark in the kitchen", [C('set_light', { room: 'kitchen', state: 'on' })]],
+  ['kill the lights in the bedroom', [C('set_light', { room: 'bedroom', state: 'off' })]],
+  ['lights out in the lounge', [C('set_light', { room: 'living_room', state: 'off' })]],
+  ['turn off the hall light', [C('set_light', { room: 'hallway', state: 'off' })]],
+  ['brightness fifty percent in the bedroom', [C('set_light', { room: 'bedroom', state: 'on', brightness: 50 })]],
+  ['set the heating to twenty degrees', [C('set_thermostat', { temperature: 20 })]],
+  ['make it warmer like twenty two', [C('set_thermostat', { temperature: 22 })]],
+  ['thermostat to nineteen and a half', [C('set_thermostat', { temperature: 19.5 })]],
+  ["i'm freezing set the temperature to twenty three", [C('set_thermostat', { temperature: 23 })]],
+  ['turn on the fan', [C('switch_plug', { plug: 'fan', state: 'on' })]],
+  ['switch the heater off', [C('switch_plug', { plug: 'heater', state: 'off' })]],
+  ['turn the coffee machine on', [C('switch_plug', { plug: 'coffee_machine', state: 'on' })]],
+  ['make me a coffee', [C('switch_plug', { plug: 'coffee_machine', state: 'on' })]],
+  ['fan off please', [C('switch_plug', { plug: 'fan', state: 'off' })]],
+  ['heater on', [C('switch_plug', { plug: 'heater', state: 'on' })]],
+  ['unlock the front door', [C('unlock_door')]],
+  ['let me in', [C('unlock_door')]],
+  ['open the door', [C('unlock_door')]],
+  ['play some music in the kitchen', [C('play_media', { action: 'play', room: 'kitchen' })]],
+  ['pause the music', [C('play_media', { action: 'pause' })]],
+  ['stop the music in the bedroom', [C('play_media', { action: 'stop', room: 'bedroom' })]],
+  ['put some tunes on', [C('play_media', { action: 'play' })]],
+  ['turn off the living room light and the fan', [C('set_light', { room: 'living_room', state: 'off' }), C('switch_plug', { plug: 'fan', state: 'off' })]],
+  ['turn on the kitchen light and play some music', [C('set_light', { room: 'kitchen', state: 'on' }), C('play_media', { action: 'play' })]],
+  ["what's the weather like", []],
+  ['tell me a joke', []],
+  ['lock the front door', []],
+  ['turn on the tv', []],
+  ['set a timer for ten minutes', []],
+  ['the kitchen light is lovely', []],
+  ['good morning', []],
+  ['turn on the bathroom light', []],
+  ['how warm is it in here', []],
+  ['close the blinds', []],
+  ["thanks that's all", []],
+];
+
+function write(file: string, setTools: ToolSchema[], setRows: Array<[string, ToolCall[]]>): void {
+  const lines = setRows.map(([query, answers]) => JSON.stringify({ query, tools: setTools, answers, meta: { families: [answers[0]?.name ?? 'none'] } }));
+  writeFileSync(join(here, file), lines.join('\n') + '\n');
+  console.log(`wrote ${lines.length} examples to models/recipe/dev/${file}`);
+}
+write('example-config-dev.jsonl', tools, rows);
+write('default-config-dev.jsonl', toolsOf(parse(DEFAULT_CONFIG_YAML) as ConfigTools), defaultRows);
