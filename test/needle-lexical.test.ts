@@ -27,6 +27,10 @@ describe('distinctive tool words', () => {
     // "room" of "living room" names the value, not the music tool's "in a room"
     assert.deepEqual(words.hits(normalizeUtterance('kitchen light on and living room light off')), [4, 0]);
     assert.deepEqual(words.hits(normalizeUtterance('play something in this room')), [0, 3]);
+    // a word of the tool's own name counts, inside one of its values too
+    const pumps = new DistinctiveWords([{ name: 'run_pump', description: 'Run a pump', parameters: { type: 'object', properties: {
+      name: { type: 'string', enum: ['pump_1', 'pump_2'] } } } }, tool('emergencyStop', 'Stop every machine')]);
+    assert.deepEqual(pumps.hits(normalizeUtterance('stop the pump 1')), [2, 1]);
   });
 });
 

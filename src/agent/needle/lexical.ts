@@ -29,6 +29,8 @@ export class DistinctiveWords {
   private readonly stemOf: ReadonlyMap<string, string>;
   /** enum values of several words ("living room"), and which tools' name or description has each */
   private readonly valuePhrases: ReadonlyArray<{ phrase: string; inTool: readonly boolean[] }>;
+  /** the words of each tool's name, which a value said with them still speaks of ("pump" of "pump 2" beside run_pump) */
+  private readonly nameWords: ReadonlyArray<ReadonlySet<string>>;
 
   constructor(tools: readonly ToolSchema[]) {
     const own = tools.map((t) => words(`${humanize(t.name)} ${schemaText(t.description ?? '')}`));
@@ -40,6 +42,7 @@ export class DistinctiveWords {
     const text = tools.map((t) => ` ${humanize(t.name)} ${schemaText(t.description ?? '')} `);
     const values = new Set(tools.flatMap((t) => Object.values(t.parameters.properties).flatMap((p) => (p.enum ?? []).map((v) => humanize(String(v))))));
     this.valuePhrases = [...values].filter((v) => v.includes(' ')).map((phrase) => ({ phrase, inTool: text.map((t) => t.includes(` ${phrase} `)) }));
+    this.nameWords = tools.map((t) => new Set(humanize(t.name).split(' ')));
   }
 
   /** Tool i's distinctive words. */
@@ -65,10 +68,11 @@ export class DistinctiveWords {
     const said = words(normalizedText);
     const saidStems = new Set([...said].map(stem));
     // a word said only as part of a value ("room" of "living room") speaks of that value, not of a
-    // tool whose description has the word alone ("Play music in a room")
+    // tool whose description has the word alone ("Play music in a room"); a word of the tool's name
+    // still counts ("stop the pump 1" beside run_pump and its value pump_1)
     const padded = ` ${normalizedText} `;
     const inValue = this.valuePhrases.filter((v) => padded.includes(` ${v.phrase} `));
-    const partOfValue = (w: string, i: number): boolean => inValue.some((v) => !v.inTool[i] && v.phrase.split(' ').includes(w)
+    const partOfValue = (w: string, i: number): boolean => !this.nameWords[i].has(w) && inValue.some((v) => !v.inTool[i] && v.phrase.split(' ').includes(w)
       && !padded.replaceAll(` ${v.phrase} `, ' ').includes(` ${w} `));
     // a distinctive word said in another form ("brighter" of "brightness") when no other tool has its stem
     const has = (w: string, i: number): boolean => {
