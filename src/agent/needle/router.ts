@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
-import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
 import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -121,11 +121,6 @@ const UNSAID_TOOL_FACTOR = 0.55;
  * 11.1 -> 9.5%, handwritten-dev calls executed right 75.4 -> 75.0% (one indirect question lost).
  */
 const STRICT_UNSAID_FACTOR = 0.45;
-// The same factor keeps a question that says no state from setting one (setsState): "who's at the
-// back door" had unlocked it at 0.57, "is the pool safe to swim" run the pool pump at 0.92. On the
-// development and fresh sets those two answers, both wrong, and no right one; 4 of 60,000 generated
-// examples with a call would be kept under the threshold, each a word-drop corruption ("is watching
-// the tv" of "nobody is watching the tv").
 /**
  * An answer giving a duration in seconds a number the utterance says with no unit ("set a timer for
  * two": 2 s, or the "two minutes" the recogniser cut short?) has its confidence multiplied by this,
@@ -502,10 +497,10 @@ export class NeedleRouter implements Router {
     // tool out of decoding made the model call some unrelated tool instead)
     calls = calls.filter((c) => !evidence.contradicted[toolIndex(c)]);
     const unsaid = calls.filter((call) => !this.saysTool(call.name, utterance, relatedWords));
+    const question = isQuestion(normalizedText);
     if (unsaid.length > 0) {
       // stricter where the utterance is no command for the tool: a question, or only its start / stop
       // said of something else ("uh can you stop the side gate" beside a washing machine)
-      const question = isQuestion(normalizedText);
       const elsewhere = unsaid.some((call) => this.saysOnlyPolarity(call.name, utterance));
       confidence *= question || elsewhere ? STRICT_UNSAID_FACTOR : UNSAID_TOOL_FACTOR;
     }
@@ -513,9 +508,12 @@ export class NeedleRouter implements Router {
     const saidPlaces = saidPlaceGroups(normalizedText);
     if (saidPlaces.size > 0 && calls.some((call) => this.placeNotOffered(call, calls, saidPlaces))) confidence *= PLACE_NOT_OFFERED_FACTOR;
     if (calls.length > 0 && isRemark(normalizedText)) confidence *= REMARK_FACTOR;
-    // a question that says no state ("who's at the back door", "is the pool safe to swim") asks
-    // to be told something, not to unlock the door or run the pool pump
-    if (utterance.clauses === 1 && isQuestion(normalizedText) && !saysAnyOf(POLARITY_STEMS, utterance.spoken) && calls.some((call) => this.setsState(call))) {
+    // a one-clause question that says no state asks to be told something, not to change one: the
+    // strict unsaid factor ("who's at the back door" had unlocked it at 0.57, "is the pool safe to
+    // swim" run the pool pump at 0.92). On the development and fresh sets only those two answers,
+    // both wrong, changed; 4 of 60,000 generated examples with a call would be held back, each a
+    // word-drop corruption ("is watching the tv" of "nobody is watching the tv")
+    if (utterance.clauses === 1 && question && !saysAnyOf(POLARITY_STEMS, utterance.spoken) && calls.some((call) => this.setsState(call))) {
       confidence *= STRICT_UNSAID_FACTOR;
     }
     // a fault report asks for a repair: only a call that files it as free text is what was asked
