@@ -27,8 +27,8 @@ export class DistinctiveWords {
   private readonly named: Array<Set<string>>;
   /** the stem of every distinctive word, worked out once at bind rather than per request */
   private readonly stemOf: ReadonlyMap<string, string>;
-  /** enum values of several words ("living room"), and which tools' name or description has each */
-  private readonly valuePhrases: ReadonlyArray<{ phrase: string; inTool: readonly boolean[] }>;
+  /** enum values of several words ("living room"), their words, and which tools' name or description has each */
+  private readonly valuePhrases: ReadonlyArray<{ phrase: string; words: readonly string[]; inTool: readonly boolean[] }>;
   /** the words of each tool's name, which a value said with them still speaks of ("pump" of "pump 2" beside run_pump) */
   private readonly nameWords: ReadonlyArray<ReadonlySet<string>>;
 
@@ -41,7 +41,7 @@ export class DistinctiveWords {
     this.stemOf = new Map(this.distinctive.flatMap((set) => [...set].map((w) => [w, stem(w)] as const)));
     const text = tools.map((t) => ` ${humanize(t.name)} ${schemaText(t.description ?? '')} `);
     const values = new Set(tools.flatMap((t) => Object.values(t.parameters.properties).flatMap((p) => (p.enum ?? []).map((v) => humanize(String(v))))));
-    this.valuePhrases = [...values].filter((v) => v.includes(' ')).map((phrase) => ({ phrase, inTool: text.map((t) => t.includes(` ${phrase} `)) }));
+    this.valuePhrases = [...values].filter((v) => v.includes(' ')).map((phrase) => ({ phrase, words: phrase.split(' '), inTool: text.map((t) => t.includes(` ${phrase} `)) }));
     this.nameWords = tools.map((t) => new Set(humanize(t.name).split(' ')));
   }
 
@@ -71,9 +71,13 @@ export class DistinctiveWords {
     // tool whose description has the word alone ("Play music in a room"); a word of the tool's name
     // still counts ("stop the pump 1" beside run_pump and its value pump_1)
     const padded = ` ${normalizedText} `;
-    const inValue = this.valuePhrases.filter((v) => padded.includes(` ${v.phrase} `));
-    const partOfValue = (w: string, i: number): boolean => !this.nameWords[i].has(w) && inValue.some((v) => !v.inTool[i] && v.phrase.split(' ').includes(w)
-      && !padded.replaceAll(` ${v.phrase} `, ' ').includes(` ${w} `));
+    // per value phrase said: the words of it the utterance says nowhere else, read once per request
+    const inValue = this.valuePhrases.flatMap((v) => {
+      if (!padded.includes(` ${v.phrase} `)) return [];
+      const outside = padded.replaceAll(` ${v.phrase} `, ' ');
+      return [{ inTool: v.inTool, only: new Set(v.words.filter((w) => !outside.includes(` ${w} `))) }];
+    });
+    const partOfValue = (w: string, i: number): boolean => !this.nameWords[i].has(w) && inValue.some((v) => !v.inTool[i] && v.only.has(w));
     // a distinctive word said in another form ("brighter" of "brightness") when no other tool has its stem
     const has = (w: string, i: number): boolean => {
       if (partOfValue(w, i)) return false;

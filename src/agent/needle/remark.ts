@@ -30,8 +30,8 @@ const INTENSIFIERS: ReadonlySet<string> = new Set(['so', 'really', 'very', 'quit
 
 /** Whether a normalised utterance is a remark: an opinion said of something, no state and no number. */
 export function isRemark(normalizedText: string): boolean {
+  if (saysStateOrNumber(normalizedText)) return false;
   const words = normalizedText.split(' ').filter((w) => w.length > 0);
-  if (words.some((w) => NUMBER_WORD.test(w)) || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText))) return false;
   return words.some((w, i) => {
     if (!OPINION_WORDS.has(w)) return false;
     let j = i - 1;
@@ -52,6 +52,10 @@ const FAULT = /\b(broken|busted|faulty|out of order|not working|(is|are|was|were
  */
 export function isFaultReport(normalizedText: string): boolean {
   // the fault's own words aside: "stopped working" says no stop
-  if (!FAULT.test(normalizedText) || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText.replace(FAULT, ' ')))) return false;
-  return !normalizedText.split(' ').some((w) => NUMBER_WORD.test(w)) && !isQuestion(normalizedText);
+  return FAULT.test(normalizedText) && !saysStateOrNumber(normalizedText.replace(FAULT, ' ')) && !isQuestion(normalizedText);
+}
+
+/** Whether an utterance says a side of some device state ("on", "stop", "open"…) or a number: then it asks for something. */
+function saysStateOrNumber(normalizedText: string): boolean {
+  return normalizedText.split(' ').some((w) => NUMBER_WORD.test(w)) || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText));
 }

@@ -13,7 +13,7 @@ import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitW
 import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
-import { readUtterance, ToolEvidence, type Utterance } from './tool-evidence.js';
+import { readUtterance, takesBothSides, ToolEvidence, type Utterance } from './tool-evidence.js';
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeWithSources } from './normalize.js';
@@ -559,16 +559,13 @@ export class NeedleRouter implements Router {
     if (tool === undefined) return false;
     return Object.entries(call.arguments).some(([key, value]) => {
       if (typeof value === 'boolean') return true;
-      const values = tool.parameters.properties[key]?.enum;
-      if (typeof value !== 'string' || values === undefined) return false;
-      const sides = values.map((v) => stemsOf(humanize(String(v))));
+      const param = tool.parameters.properties[key];
+      if (typeof value !== 'string' || param?.enum === undefined) return false;
       const chosen = stemsOf(humanize(value));
-      return POLARITIES.some((pair) => {
-        const side = sideOf(chosen, pair.said);
-        return side !== undefined && sides.some((stems) => sideOf(stems, pair.said) === 1 - side);
-      });
+      return POLARITIES.some((pair) => sideOf(chosen, pair.said) !== undefined && takesBothSides(key, param, pair));
     });
   }
+
 
   /** Whether a call gives a free-text parameter (a string with no enum) a value. */
   private takesFreeText(call: ToolCall): boolean {

@@ -249,7 +249,7 @@ export class ToolEvidence {
 }
 
 /** Whether a parameter itself takes both sides of a polarity pair: a boolean named for one, or an enum with a value on each side. */
-function takesBothSides(key: string, param: ParameterSchema, pair: Polarity): boolean {
+export function takesBothSides(key: string, param: ParameterSchema, pair: Polarity): boolean {
   if (param.type === 'boolean' && !param.enum) return sideOf(stemsOf(humanize(key)), pair.named) !== undefined;
   const sides = (param.enum ?? []).map((v) => sideOf(stemsOf(humanize(String(v))), pair.said));
   return sides.includes(0) && sides.includes(1);
