@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
-import { isFaultReport, isRemark } from '../src/agent/needle/remark.js';
+import { asksAboutAssistant, isFaultReport, isRemark } from '../src/agent/needle/remark.js';
 
 const remark = (text: string): boolean => isRemark(normalizeUtterance(text));
 const fault = (text: string): boolean => isFaultReport(normalizeUtterance(text));
+const aboutAssistant = (text: string): boolean => asksAboutAssistant(normalizeUtterance(text));
 
 describe('remarks', () => {
   it('reads an opinion after a linking verb, or after "what a" / "such a", as a remark', () => {
@@ -33,5 +34,18 @@ describe('remarks', () => {
     assert.equal(fault('has the press broken down'), false);
     assert.equal(fault('the lamp is broken turn it off'), false);
     assert.equal(fault('turn on the kitchen light'), false);
+  });
+
+  it('reads a question about the assistant itself as small talk, unless it asks for a state or a number', () => {
+    assert.ok(aboutAssistant('are you a robot'));
+    assert.ok(aboutAssistant('Uh who made you!'));
+    assert.ok(aboutAssistant('ok so how are you today'));
+    assert.ok(aboutAssistant("what's your name"));
+    assert.equal(aboutAssistant('are you open on sunday'), false);
+    assert.equal(aboutAssistant('when are you open'), false);
+    assert.equal(aboutAssistant('when are you'), false);
+    assert.equal(aboutAssistant('can you turn on the light'), false);
+    assert.equal(aboutAssistant('who is at the front door'), false);
+    assert.equal(aboutAssistant("what's your battery level"), false);
   });
 });

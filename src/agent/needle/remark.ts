@@ -11,8 +11,11 @@
  * on a thing's condition: it asks for a repair, not for a state. v8 had switched the broken light on
  * at 1.00. The router keeps such an answer under the threshold unless a call takes the report as
  * free text (a tool that files an issue), which is what the speaker wants done.
+ *
+ * A question about the assistant itself ("are you a robot", "who made you", "how are you today")
+ * is small talk too: v8 had parked a robot cell at 1.00 for "are you a robot".
  */
-import { isQuestion, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
+import { FILLER_WORDS, isQuestion, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
 
 /** Words of praise or opinion that describe something without asking for a change. */
 const OPINION_WORDS: ReadonlySet<string> = new Set([
@@ -53,6 +56,31 @@ const FAULT = /\b(broken|busted|faulty|out of order|not working|(is|are|was|were
 export function isFaultReport(normalizedText: string): boolean {
   // the fault's own words aside: "stopped working" says no stop
   return FAULT.test(normalizedText) && !saysStateOrNumber(normalizedText.replace(FAULT, ' ')) && !isQuestion(normalizedText);
+}
+
+/** Question words that ask who or what the assistant is ("who are you", "who made you"). */
+const ASKING_WORDS: ReadonlySet<string> = new Set(['who', 'what', 'how', 'where', 'why']);
+/** Verbs between a question word and "you" that ask about the assistant's being or making. */
+const BEING_WORDS: ReadonlySet<string> = new Set(['are', 'were', 'made', 'built', 'created', 'designed', 'programmed', 'trained', 'invented', 'wrote']);
+/** What "your" asks about the assistant itself ("what's your name"). */
+const SELF_WORDS: ReadonlySet<string> = new Set(['name', 'age', 'favourite', 'favorite']);
+
+/**
+ * Whether a normalised utterance asks about the assistant itself: "are you ...", a question word
+ * then a being or making verb then "you" ("who made you", "how are you"), or "what's your name";
+ * no state word and no number said ("are you open on sunday" asks a kiosk for its hours).
+ */
+export function asksAboutAssistant(normalizedText: string): boolean {
+  if (saysStateOrNumber(normalizedText)) return false;
+  const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  // leading fillers aside ("uh who made you"), but "when" opens a question of its own ("when are you open")
+  while (words.length > 0 && FILLER_WORDS.has(words[0] as string) && words[0] !== 'when') words.shift();
+  const [first = '', second = '', third = ''] = words;
+  if ((first === 'are' || first === 'were' || first === "aren't") && second === 'you') return true;
+  if (ASKING_WORDS.has(first) && BEING_WORDS.has(second) && third === 'you') return true;
+  const asksWhat = first === "what's" || first === 'whats' || (first === 'what' && second === 'is');
+  const yours = words.indexOf('your');
+  return asksWhat && yours > 0 && yours <= 2 && SELF_WORDS.has(words[yours + 1] ?? '');
 }
 
 /** Whether an utterance says a side of some device state ("on", "stop", "open"…) or a number: then it asks for something. */

@@ -19,7 +19,7 @@ import { routableTool } from './routable-schema.js';
 import { normalizeWithSources } from './normalize.js';
 import { inSaidWords } from './said-strings.js';
 import { placeGroup, saidPlaceGroups } from './places.js';
-import { isFaultReport, isRemark } from './remark.js';
+import { asksAboutAssistant, isFaultReport, isRemark } from './remark.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
 import { encodeQuery, encodeTool, humanize, pointerTags, wordSpans } from './serialize.js';
 import { MAX_TOOL_SLOTS, Tokenizer } from './tokenizer.js';
@@ -508,6 +508,8 @@ export class NeedleRouter implements Router {
     const saidPlaces = saidPlaceGroups(normalizedText);
     if (saidPlaces.size > 0 && calls.some((call) => this.placeNotOffered(call, calls, saidPlaces))) confidence *= PLACE_NOT_OFFERED_FACTOR;
     if (calls.length > 0 && isRemark(normalizedText)) confidence *= REMARK_FACTOR;
+    // a question about the assistant itself is small talk ("are you a robot" had parked a robot cell at 1.00)
+    if (calls.length > 0 && utterance.clauses === 1 && asksAboutAssistant(normalizedText)) confidence *= REMARK_FACTOR;
     // a one-clause question that says no state asks to be told something, not to change one: the
     // strict unsaid factor ("who's at the back door" had unlocked it at 0.57, "is the pool safe to
     // swim" run the pool pump at 0.92). On the development and fresh sets only those two answers,
