@@ -1,7 +1,7 @@
 /** Place names the router reads to notice a call on a room the utterance did not name (places.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { placeGroup, saidPlaceGroups } from '../src/agent/needle/places.js';
+import { placeGroup, placeSynonymHits, saidPlaceGroups } from '../src/agent/needle/places.js';
 
 describe('place names', () => {
   it('reads a configured value and the words people say as the same place', () => {
@@ -16,5 +16,13 @@ describe('place names', () => {
     assert.deepEqual([...said].sort(), [placeGroup('dining room'), placeGroup('kitchen')].sort());
     assert.deepEqual([...saidPlaceGroups('close the back garden gate')], [placeGroup('garden')]);
     assert.equal(saidPlaceGroups('what time is it').size, 0);
+  });
+
+  it('points at the one value that is a place said by another of its names', () => {
+    assert.deepEqual(placeSynonymHits(['NURSERY', 'GARAGE', 'BACKYARD'], 'snapshot baby room'), [1, 0, 0]);
+    assert.deepEqual(placeSynonymHits(['nursery', 'garage', 'backyard'], 'show me the back garden'), [0, 0, 1]);
+    // no place said, or the places of two values: no evidence
+    assert.deepEqual(placeSynonymHits(['nursery', 'garage'], 'take a snapshot'), [0, 0]);
+    assert.deepEqual(placeSynonymHits(['nursery', 'garage'], 'the baby room and the garage'), [0, 0]);
   });
 });

@@ -523,6 +523,17 @@ describe('Needle ONNX model', () => {
     assert.ok(command.confidence >= 0.5, String(command.confidence));
   });
 
+  it('picks the camera of a place said by another of its names', async () => {
+    const router = await fp32.bind([
+      { name: 'camera_snapshot', description: 'Take a snapshot from a security camera', parameters: { type: 'object', properties: { camera: { type: 'string', description: 'Camera to capture', enum: ['nursery', 'garage', 'front_door', 'backyard'] } }, required: ['camera'] } },
+    ]);
+    // v8 had answered backyard for "baby room" on a fresh held-out set
+    const baby = await router.route('snapshot baby room');
+    assert.deepEqual(baby.calls, [{ name: 'camera_snapshot', arguments: { camera: 'nursery' } }]);
+    const garden = await router.route('show me the back garden camera');
+    assert.deepEqual(garden.calls, [{ name: 'camera_snapshot', arguments: { camera: 'backyard' } }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },

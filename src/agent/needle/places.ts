@@ -36,3 +36,17 @@ export function saidPlaceGroups(normalizedText: string): Set<number> {
   }
   return out;
 }
+
+/**
+ * For each enum value: 1 for the one value that is a place the utterance names by another name
+ * ("baby room" for NURSERY, "back garden" for BACKYARD), else 0; all 0 when the utterance names
+ * none of the values' places, or the places of several values.
+ */
+export function placeSynonymHits(values: readonly string[], normalizedText: string): number[] {
+  const said = saidPlaceGroups(normalizedText);
+  const hits = values.map((v) => {
+    const group = placeGroup(v);
+    return group !== undefined && said.has(group) ? 1 : 0;
+  });
+  return hits.filter((x) => x > 0).length === 1 ? hits : values.map(() => 0);
+}
