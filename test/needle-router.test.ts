@@ -534,6 +534,15 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(garden.calls, [{ name: 'camera_snapshot', arguments: { camera: 'backyard' } }]);
   });
 
+  it('starts no free string at the words of an enum value the call has taken', async () => {
+    const router = await fp32.bind([
+      { name: 'callAttendant', description: 'Request assistance from an employee', parameters: { type: 'object', properties: { counter: { type: 'string', description: 'Area or counter', enum: ['self_checkout', 'entrance', 'kiosk', 'garden_center', 'fitting_rooms'] }, message: { type: 'string', description: 'Optional reason' } }, required: ['counter'] } },
+    ]);
+    // v8 had given the reason "garden" on a fresh held-out set
+    const help = await router.route('help at garden center');
+    assert.deepEqual(help.calls, [{ name: 'callAttendant', arguments: { counter: 'garden_center' } }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },

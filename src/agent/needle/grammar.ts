@@ -850,6 +850,7 @@ export class CallGrammar {
     let value: JsonPrimitive;
     if (schema.enum) {
       value = schema.enum[this.ids.enums.indexOf(s.value[0])];
+      this.useValueWords(s, String(value));
     } else if (schema.type === 'boolean') {
       value = s.value[0] === this.ids.yes;
     } else if (schema.type === 'integer' || schema.type === 'number') {
@@ -864,6 +865,24 @@ export class CallGrammar {
     }
     s.args[name] = value;
     s.phase = 'params';
+  }
+
+  /**
+   * Marks the words that say a chosen enum value (its first run in the utterance not taken yet) as
+   * used, so no free string starts there: "help at garden center" beside counter GARDEN_CENTER and an
+   * optional reason had given the reason "garden". State words (on, off…) and numbers are never marked.
+   */
+  private useValueWords(s: GrammarState, value: string): void {
+    const stems = valueStems(value);
+    if (stems.size === 0) return;
+    for (let k = 0; k < this.words.length; k++) {
+      let end = k;
+      // a number word stays free: the number parameters read it ("pump 2 at 40 percent")
+      while (end < this.words.length && !s.usedWords.has(end) && !NUMBER_WORD.test(this.words[end].text) && stems.has(stem(this.words[end].text))) end++;
+      if (end === k) continue;
+      for (let j = k; j < end; j++) s.usedWords.add(j);
+      return;
+    }
   }
 
   private closeCall(s: GrammarState): void {
