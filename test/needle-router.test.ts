@@ -534,13 +534,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(garden.calls, [{ name: 'camera_snapshot', arguments: { camera: 'backyard' } }]);
   });
 
-  it('starts no free string at the words of an enum value the call has taken', async () => {
+  it('starts no free string at the words of an enum value the call has taken, nor keeps one of fillers', async () => {
     const router = await fp32.bind([
       { name: 'callAttendant', description: 'Request assistance from an employee', parameters: { type: 'object', properties: { counter: { type: 'string', description: 'Area or counter', enum: ['self_checkout', 'entrance', 'kiosk', 'garden_center', 'fitting_rooms'] }, message: { type: 'string', description: 'Optional reason' } }, required: ['counter'] } },
     ]);
     // v8 had given the reason "garden" on a fresh held-out set
     const help = await router.route('help at garden center');
     assert.deepEqual(help.calls, [{ name: 'callAttendant', arguments: { counter: 'garden_center' } }]);
+    // nor is an optional one kept that says only filler words (v8: reason "ahead")
+    const ahead = await router.route('go ahead and i need help at garden center');
+    assert.deepEqual(ahead.calls, [{ name: 'callAttendant', arguments: { counter: 'garden_center' } }]);
   });
 
   it('copies a free string in the words said, not the normalised ones', async () => {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
-import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CLAUSE_JOINERS, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
 import { readUtterance, takesBothSides, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -586,15 +586,16 @@ export class NeedleRouter implements Router {
     });
   }
 
-  /** The call without its optional free-string arguments that name nothing: a lone unit word, or only the tool's own words, state words and stopwords. */
+  /** The call without its optional free-string arguments that name nothing: a lone unit word, or only the tool's own words, state words, stopwords and fillers. */
   private withoutEmptyString(call: ToolCall, tables: GrammarTables): ToolCall {
     const i = this.view.findIndex((t) => t.name === call.name);
     if (i < 0) return call;
     const tool = this.view[i];
     const required = new Set(tool.parameters.required ?? []);
     const head = tables.entries[i].toolWords;
-    // nothing but the tool's own words, state words and stopwords ("cancel the timer" -> label "the timer", "stop the timer" -> "stop")
-    const empty = (value: string): boolean => value.split(' ').every((w) => STOPWORDS.has(w) || POLARITY_STEMS.has(stem(w)) || head.has(stem(w)));
+    // nothing but the tool's own words, state words, stopwords and fillers ("cancel the timer" -> label "the timer", "stop the timer" -> "stop",
+    // "go ahead and i need help at garden center" -> reason "ahead")
+    const empty = (value: string): boolean => value.split(' ').every((w) => STOPWORDS.has(w) || FILLER_WORDS.has(w) || POLARITY_STEMS.has(stem(w)) || head.has(stem(w)));
     const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && (isUnitWord(value) || empty(value.toLowerCase()));
     const entries = Object.entries(call.arguments);
     const kept = entries.filter(([key, value]) => !lone(key, value));
