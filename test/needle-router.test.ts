@@ -546,6 +546,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(ahead.calls, [{ name: 'callAttendant', arguments: { counter: 'garden_center' } }]);
   });
 
+  it('reads a completion ("enough", "done") as the off side when no state is said', async () => {
+    const router = await fp32.bind([
+      { name: 'sprinkler', description: 'Turn a garden sprinkler zone on or off', parameters: { type: 'object', properties: { zone: { type: 'string', enum: ['front_lawn', 'back_lawn', 'flower_beds'] }, is_on: { type: 'boolean' } }, required: ['zone', 'is_on'] } },
+    ]);
+    // v8 had watered on for this on a fresh held-out set
+    const enough = await router.route('so front lawn has had enough water');
+    assert.deepEqual(enough.calls, [{ name: 'sprinkler', arguments: { zone: 'front_lawn', is_on: false } }]);
+    const water = await router.route('water the front lawn');
+    assert.deepEqual(water.calls, [{ name: 'sprinkler', arguments: { zone: 'front_lawn', is_on: true } }]);
+  });
+
   it('copies a free string in the words said, not the normalised ones', async () => {
     const router = await fp32.bind([
       { name: 'announce', description: 'Say a sentence out loud', parameters: { type: 'object', properties: { text: { type: 'string', description: 'What to say' } }, required: ['text'] } },

@@ -89,7 +89,9 @@ export function withEnumEvidence(bonus: Map<number, number> | null, grammar: Cal
     const unsaid = polarity.every((x) => x === 0);
     const implied = unsaid && SAYS_LEVEL.test(text) ? enumPolarityHits(texts, 'on') : null;
     const byDefault = toolSaid && unsaid && implied === null && words.every((x) => x === 0) && onByDefault(text) ? enumPolarityHits(texts, 'on') : null;
-    values.forEach((_, k) => add(grammar.ids.enums[k], ENUM_LEXICAL_WEIGHT * words[k] + PLACE_SYNONYM_WEIGHT * synonyms[k] + POLARITY_WEIGHT * polarity[k] + IMPLIED_ON_WEIGHT * (implied?.[k] ?? 0) + IMPLIED_ON_WEIGHT * (byDefault?.[k] ?? 0)));
+    const completed = unsaid && implied === null && saysCompletion(text) ? enumPolarityHits(texts, 'off') : null;
+    values.forEach((_, k) => add(grammar.ids.enums[k], ENUM_LEXICAL_WEIGHT * words[k] + PLACE_SYNONYM_WEIGHT * synonyms[k] + POLARITY_WEIGHT * polarity[k] + IMPLIED_ON_WEIGHT * (implied?.[k] ?? 0)
+      + IMPLIED_ON_WEIGHT * (byDefault?.[k] ?? 0) + IMPLIED_ON_WEIGHT * (completed?.[k] ?? 0)));
   }
   const flag = grammar.booleanParameter(state);
   if (flag !== null) {
@@ -98,6 +100,7 @@ export function withEnumEvidence(bonus: Map<number, number> | null, grammar: Cal
     let weight = POLARITY_WEIGHT;
     if (side === 0 && SAYS_LEVEL.test(text)) { side = booleanPolarity(flag, 'on'); weight = IMPLIED_ON_WEIGHT; }
     else if (side === 0 && toolSaid && onByDefault(text)) { side = booleanPolarity(flag, 'on'); weight = IMPLIED_ON_WEIGHT; }
+    else if (side === 0 && saysCompletion(text)) { side = booleanPolarity(flag, 'off'); weight = IMPLIED_ON_WEIGHT; }
     add(side > 0 ? grammar.ids.yes : grammar.ids.no, weight * Math.abs(side));
   }
   return out ?? bonus;
@@ -113,4 +116,12 @@ const ENDING_WORDS: ReadonlySet<string> = new Set(['too', 'enough', 'done', 'fin
 function onByDefault(text: string): boolean {
   if (text === '') return false;
   return !saysAnyOf(POLARITY_STEMS, spokenStems(text)) && !text.split(' ').some((w) => ENDING_WORDS.has(w));
+}
+
+/** Words that say a thing has had what it needs ("the beds have had enough water", "i'm done with the tree"; not "full": "at full speed"). */
+const COMPLETION_WORDS: ReadonlySet<string> = new Set(['enough', 'done', 'finished', 'flooded']);
+
+/** Whether a call's clauses say a completion and no state: the device goes off, IMPLIED_ON_WEIGHT the other way. */
+function saysCompletion(text: string): boolean {
+  return text !== '' && !saysAnyOf(POLARITY_STEMS, spokenStems(text)) && text.split(' ').some((w) => COMPLETION_WORDS.has(w));
 }
