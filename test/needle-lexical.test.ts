@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { asksWhatIsSo, booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -152,5 +152,15 @@ describe('questions', () => {
     assert.ok(isQuestion(normalizeUtterance('uh is the pool safe to swim')));
     assert.equal(isQuestion(normalizeUtterance('unlock the back door')), false);
     assert.equal(isQuestion(normalizeUtterance('can you turn on the light')), false);
+  });
+
+  it('reads a be-verb or a question word first as asking what is so, not a request or a suggestion', () => {
+    assert.ok(asksWhatIsSo(normalizeUtterance('is the front door locked')));
+    assert.ok(asksWhatIsSo(normalizeUtterance('uh what is the pump speed right now')));
+    assert.ok(asksWhatIsSo(normalizeUtterance('who turned the lights off')));
+    assert.equal(asksWhatIsSo(normalizeUtterance('will you lock the door')), false);
+    assert.equal(asksWhatIsSo(normalizeUtterance('how about some music')), false);
+    assert.equal(asksWhatIsSo(normalizeUtterance('which the heater relay on pin 21 on')), false);
+    assert.equal(asksWhatIsSo(normalizeUtterance('lock the front door')), false);
   });
 });

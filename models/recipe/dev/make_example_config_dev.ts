@@ -3,7 +3,8 @@
  * with the answers the daemon should give (a development set for router rules: never the test
  * files). Its tools are the example configuration's own, so the set follows that file.
  * Writes default-config-dev.jsonl the same way for the five tools of the embedded default
- * configuration (what `make setup run` starts with), written before any of them was routed.
+ * configuration (what `make setup run` starts with), written before any of them was routed, and
+ * spot-check-dev.jsonl: a second set for the example configuration, written the same way.
  * Run: npx tsx models/recipe/dev/make_example_config_dev.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -117,6 +118,50 @@ const defaultRows: Array<[string, ToolCall[]]> = [
   ["thanks that's all", []],
 ];
 
+// A second spot check of the example configuration (session of 2026-12-03, sixth stop), written
+// before any of it was routed: the same tools in other words, questions, remarks and near misses.
+const spotRows: Array<[string, ToolCall[]]> = [
+  ['could you put the bathroom light on for me', [C('set_light', { room: 'bathroom', state: 'on' })]],
+  ['uh lights off in the kitchen thanks', [C('set_light', { room: 'kitchen', state: 'off' })]],
+  ['bedroom light at ten percent please', [C('set_light', { room: 'bedroom', state: 'on', brightness: 10 })]],
+  ['hallway lamp on', [C('set_light', { room: 'hallway', state: 'on' })]],
+  ['heating to eighteen', [C('set_thermostat', { temperature: 18 })]],
+  ["it's chilly bump the heat up to twenty four", [C('set_thermostat', { temperature: 24 })]],
+  ['raise the bedroom blinds all the way', [C('set_blinds', { room: 'bedroom', position: 100 })]],
+  ['shut the living room blinds', [C('set_blinds', { room: 'living_room', position: 0 })]],
+  ['blinds in the bedroom halfway', [C('set_blinds', { room: 'bedroom', position: 50 })]],
+  ['make sure the front door is locked', [C('lock_door')]],
+  ["i'm going to bed lock the door", [C('lock_door')]],
+  ['open up the front door', [C('unlock_door')]],
+  ['fifteen minute timer', [C('set_timer', { minutes: 15 })]],
+  ['set a timer for two hours', [C('set_timer', { minutes: 120 })]],
+  ['timer for the tea three minutes', [C('set_timer', { minutes: 3, label: 'tea' })]],
+  ['forget the tea timer', [C('cancel_timer', { label: 'tea' })]],
+  ['resume the music in the bedroom', [C('play_media', { action: 'play', room: 'bedroom' })]],
+  ['skip', [C('play_media', { action: 'next' })]],
+  ['hold the music', [C('play_media', { action: 'pause' })]],
+  ['kitchen volume thirty percent', [C('set_volume', { room: 'kitchen', level: 30 })]],
+  ['mute the living room speaker', [C('set_volume', { room: 'living_room', level: 0 })]],
+  ['tell everyone the shop closes in ten minutes', [C('announce', { text: 'the shop closes in ten minutes' })]],
+  ['get belt three moving', [C('start_conveyor', { line: 3 })]],
+  ['shut down conveyor two', [C('stop_conveyor', { line: 2 })]],
+  ['pump to eighty', [C('set_pump_speed', { percent: 80 })]],
+  ['turn the pump off', [C('set_pump_speed', { percent: 0 })]],
+  ['we need someone on line one', [C('call_staff', { station: 'line_1' })]],
+  ['customer waiting at the entrance', [C('call_staff', { station: 'entrance' })]],
+  ['start line two and set the pump to forty percent', [C('start_conveyor', { line: 2 }), C('set_pump_speed', { percent: 40 })]],
+  ['lock the door and turn off the hallway light', [C('lock_door'), C('set_light', { room: 'hallway', state: 'off' })]],
+  ['is the front door locked', []],
+  ['what is the pump speed right now', []],
+  ['the music is great', []],
+  ['who turned the lights off', []],
+  ['the conveyor is so noisy today', []],
+  ['open the garage door', []],
+  ['play the news on the radio in the garage', []],
+  ['how long is left on the timer', []],
+  ['are you a robot', []],
+];
+
 function write(file: string, setTools: ToolSchema[], setRows: Array<[string, ToolCall[]]>): void {
   const lines = setRows.map(([query, answers]) => JSON.stringify({ query, tools: setTools, answers, meta: { families: [answers[0]?.name ?? 'none'] } }));
   writeFileSync(join(here, file), lines.join('\n') + '\n');
@@ -124,3 +169,4 @@ function write(file: string, setTools: ToolSchema[], setRows: Array<[string, Too
 }
 write('example-config-dev.jsonl', tools, rows);
 write('default-config-dev.jsonl', toolsOf(parse(DEFAULT_CONFIG_YAML) as ConfigTools), defaultRows);
+write('spot-check-dev.jsonl', tools, spotRows);

@@ -103,6 +103,23 @@ export function isQuestion(normalizedText: string): boolean {
   return QUESTION_OPENERS.has(normalizedText.split(' ').find((w) => w.length > 0 && !FILLER_WORDS.has(w)) ?? '');
 }
 
+/** Question words that ask what is so (a state, a value, a person), never for something to be done. */
+// not "which": speech to text writes it for "switch" ("which the heater relay on")
+const STATE_QUESTION_OPENERS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'who', "who's", 'what', "what's", 'whats', 'where', "where's", 'how', "how's"]);
+
+/**
+ * Whether a normalised utterance asks what is so: its first word, leading fillers aside, is a be-verb
+ * or a question word ("is the front door locked", "what is the pump speed", "who turned the lights
+ * off"), not an auxiliary of a polite request ("will you", "do you mind") nor a suggestion ("how
+ * about some music", "what about the lights").
+ */
+export function asksWhatIsSo(normalizedText: string): boolean {
+  const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  let i = 0;
+  while (i < words.length && FILLER_WORDS.has(words[i] as string) && words[i] !== 'when') i++;
+  return STATE_QUESTION_OPENERS.has(words[i] ?? '') && words[i + 1] !== 'about';
+}
+
 /**
  * A crude stem, so that "locked" meets "lock", "closing" meets "close" and "humid" meets "humidity":
  * one suffix off (an inflection, or the noun-making -ity / -ness), then a doubled final consonant
