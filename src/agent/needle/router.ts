@@ -517,7 +517,7 @@ export class NeedleRouter implements Router {
     // word-drop corruption ("is watching the tv" of "nobody is watching the tv")
     if (utterance.clauses === 1 && question && !saysAnyOf(POLARITY_STEMS, utterance.spoken) && calls.some((call) => this.setsState(call))) {
       confidence *= STRICT_UNSAID_FACTOR;
-    } else if (utterance.clauses === 1 && asksWhatIsSo(normalizedText) && !saysBothSides(utterance.spoken) && calls.some((call) => this.acts(call, normalizedText))) {
+    } else if (utterance.clauses === 1 && asksWhatIsSo(normalizedText) && !saysBothSides(stemsOf(normalizedText)) && calls.some((call) => this.acts(call, normalizedText))) {
       // or asks what is so, with or without a state word ("is the front door locked" had locked it at
       // 1.00, "what is the pump speed" set it to 0): a second spot check of the example configuration,
       // [] acted on 55.6 -> 22.2%; dev and fresh answers unchanged; 1 of 475 right answers to such
@@ -656,10 +656,14 @@ export class NeedleRouter implements Router {
       .flatMap((v) => (typeof v === 'string' ? [...saidPlaceGroups(humanize(v))] : [])));
     return Object.entries(tool.parameters.properties).some(([key, schema]) => {
       const value = call.arguments[key];
+      const offered = saidPlaceGroups((schema.enum ?? []).map((v) => humanize(String(v))).join(' , '));
+      const elsewhere = (): boolean => [...said].some((g) => !offered.has(g) && !takenElsewhere.has(g));
+      // a place parameter left out while the utterance names a place it does not offer ("play the news
+      // in the garage" beside music for the kitchen, living room and bedroom had played at 0.998)
+      if (value === undefined) return offered.size >= 2 && elsewhere();
       const chosen = typeof value === 'string' && schema.enum ? placeGroup(value) : undefined;
       if (chosen === undefined || said.has(chosen)) return false;
-      const offered = saidPlaceGroups((schema.enum ?? []).map((v) => humanize(String(v))).join(' , '));
-      return [...said].some((g) => !offered.has(g) && !takenElsewhere.has(g));
+      return elsewhere();
     });
   }
 
@@ -1170,7 +1174,10 @@ export async function loadNeedleRouter(options: NeedleRouterOptions): Promise<Ro
   return NeedleRouter.load(options);
 }
 
-/** Whether the utterance says both sides of some state pair ("is the patio door still unlocked lock it"): a question, then a command. */
+/**
+ * Whether the utterance's words (all of them, "on" wherever it stands) say both sides of some state
+ * pair ("is the patio door still unlocked lock it", "is the tv on turn it off"): a question, then a command.
+ */
 function saysBothSides(spoken: ReadonlySet<string>): boolean {
   return POLARITIES.some((pair) => [...pair.said[0]].some((w) => spoken.has(w)) && [...pair.said[1]].some((w) => spoken.has(w)));
 }
