@@ -114,10 +114,20 @@ const STATE_QUESTION_OPENERS: ReadonlySet<string> = new Set(['is', 'are', 'was',
  * about some music", "what about the lights").
  */
 export function asksWhatIsSo(normalizedText: string): boolean {
+  const [first = '', second = ''] = wordsAfterFillers(normalizedText);
+  return STATE_QUESTION_OPENERS.has(first) && second !== 'about';
+}
+
+/** A normalised utterance's words from the first that is no filler ("uh who made you" -> who made you); "when" opens a question of its own. */
+export function wordsAfterFillers(normalizedText: string): string[] {
   const words = normalizedText.split(' ').filter((w) => w.length > 0);
-  let i = 0;
-  while (i < words.length && FILLER_WORDS.has(words[i] as string) && words[i] !== 'when') i++;
-  return STATE_QUESTION_OPENERS.has(words[i] ?? '') && words[i + 1] !== 'about';
+  const first = words.findIndex((w) => !FILLER_WORDS.has(w) || w === 'when');
+  return first < 0 ? [] : words.slice(first);
+}
+
+/** The numbers a normalised utterance says, as numbers. */
+export function saidNumbers(normalizedText: string): number[] {
+  return normalizedText.split(' ').filter((w) => NUMBER_WORD.test(w)).map(Number);
 }
 
 /**

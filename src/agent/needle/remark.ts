@@ -15,7 +15,7 @@
  * A question about the assistant itself ("are you a robot", "who made you", "how are you today")
  * is small talk too: v8 had parked a robot cell at 1.00 for "are you a robot".
  */
-import { FILLER_WORDS, isQuestion, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems } from './lexical.js';
+import { isQuestion, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems, wordsAfterFillers } from './lexical.js';
 
 /** Words of praise or opinion that describe something without asking for a change. */
 const OPINION_WORDS: ReadonlySet<string> = new Set([
@@ -72,9 +72,8 @@ const SELF_WORDS: ReadonlySet<string> = new Set(['name', 'age', 'favourite', 'fa
  */
 export function asksAboutAssistant(normalizedText: string): boolean {
   if (saysStateOrNumber(normalizedText)) return false;
-  const words = normalizedText.split(' ').filter((w) => w.length > 0);
   // leading fillers aside ("uh who made you"), but "when" opens a question of its own ("when are you open")
-  while (words.length > 0 && FILLER_WORDS.has(words[0] as string) && words[0] !== 'when') words.shift();
+  const words = wordsAfterFillers(normalizedText);
   const [first = '', second = '', third = ''] = words;
   if ((first === 'are' || first === 'were' || first === "aren't") && second === 'you') return true;
   if (ASKING_WORDS.has(first) && BEING_WORDS.has(second) && third === 'you') return true;

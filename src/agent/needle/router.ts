@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
-import { asksWhatIsSo, CLAUSE_JOINERS, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { asksWhatIsSo, CLAUSE_JOINERS, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saidNumbers, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
 import { readUtterance, takesBothSides, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -583,7 +583,7 @@ export class NeedleRouter implements Router {
    */
   private acts(call: ToolCall, normalizedText: string): boolean {
     if (this.setsState(call)) return true;
-    const said = new Set(normalizedText.split(' ').filter((w) => NUMBER_WORD.test(w)).map(Number));
+    const said = new Set(saidNumbers(normalizedText));
     if (Object.values(call.arguments).some((v) => typeof v === 'number' && !said.has(v))) return true;
     const tool = this.view.find((t) => t.name === call.name);
     if (tool === undefined || Object.keys(tool.parameters.properties).length > 0) return false;
@@ -635,7 +635,7 @@ export class NeedleRouter implements Router {
   private inventedIdentifier(call: ToolCall, normalizedText: string): boolean {
     const tool = this.view.find((t) => t.name === call.name);
     if (tool === undefined) return false;
-    const said = normalizedText.split(' ').filter((w) => NUMBER_WORD.test(w)).map(Number);
+    const said = saidNumbers(normalizedText);
     const required = new Set(tool.parameters.required ?? []);
     return Object.entries(call.arguments).some(([key, value]) => typeof value === 'number' && required.has(key) && !tool.parameters.properties[key]?.enum
       && !isLevelParameter(key, tool.parameters.properties[key])
