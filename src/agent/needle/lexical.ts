@@ -33,15 +33,15 @@ export class DistinctiveWords {
   private readonly nameWords: ReadonlyArray<ReadonlySet<string>>;
 
   constructor(tools: readonly ToolSchema[]) {
-    const own = tools.map((t) => words(`${humanize(t.name)} ${schemaText(t.description ?? '')}`));
+    const text = tools.map((t) => `${humanize(t.name)} ${schemaText(t.description ?? '')}`);
+    const own = text.map(words);
     this.distinctive = own.map((set, i) => new Set([...set].filter((w) => own.every((other, j) => j === i || !other.has(w)))));
     const ownStems = own.map((set) => new Set([...set].map(stem)));
     this.distinctiveStems = ownStems.map((set, i) => new Set([...set].filter((w) => !POLARITY_STEMS.has(w) && ownStems.every((other, j) => j === i || !other.has(w)))));
     this.named = tools.map((t, i) => new Set([...words(humanize(t.name))].filter((w) => this.distinctive[i].has(w) && !POLARITY_STEMS.has(stem(w)) && !SCHEMA_GENERIC.has(stem(w)))));
     this.stemOf = new Map(this.distinctive.flatMap((set) => [...set].map((w) => [w, stem(w)] as const)));
-    const text = tools.map((t) => ` ${humanize(t.name)} ${schemaText(t.description ?? '')} `);
     const values = new Set(tools.flatMap((t) => Object.values(t.parameters.properties).flatMap((p) => (p.enum ?? []).map((v) => humanize(String(v))))));
-    this.valuePhrases = [...values].filter((v) => v.includes(' ')).map((phrase) => ({ phrase, words: phrase.split(' '), inTool: text.map((t) => t.includes(` ${phrase} `)) }));
+    this.valuePhrases = [...values].filter((v) => v.includes(' ')).map((phrase) => ({ phrase, words: phrase.split(' '), inTool: text.map((t) => ` ${t} `.includes(` ${phrase} `)) }));
     this.nameWords = tools.map((t) => new Set(humanize(t.name).split(' ')));
   }
 

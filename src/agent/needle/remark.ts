@@ -15,7 +15,7 @@
  * A question about the assistant itself ("are you a robot", "who made you", "how are you today")
  * is small talk too: v8 had parked a robot cell at 1.00 for "are you a robot".
  */
-import { isQuestion, NUMBER_WORD, POLARITY_STEMS, saysAnyOf, spokenStems, wordsAfterFillers } from './lexical.js';
+import { isQuestion, POLARITY_STEMS, saidNumbers, saysAnyOf, spokenStems, wordsAfterFillers } from './lexical.js';
 
 /** Words of praise or opinion that describe something without asking for a change. */
 const OPINION_WORDS: ReadonlySet<string> = new Set([
@@ -84,5 +84,5 @@ export function asksAboutAssistant(normalizedText: string): boolean {
 
 /** Whether an utterance says a side of some device state ("on", "stop", "open"…) or a number: then it asks for something. */
 function saysStateOrNumber(normalizedText: string): boolean {
-  return normalizedText.split(' ').some((w) => NUMBER_WORD.test(w)) || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText));
+  return saidNumbers(normalizedText).length > 0 || saysAnyOf(POLARITY_STEMS, spokenStems(normalizedText));
 }

@@ -563,7 +563,7 @@ export class NeedleRouter implements Router {
    * sides of a polarity pair ("on" of on/off, "unlock" of lock/unlock; not "arm" of a robot_arm).
    */
   private setsState(call: ToolCall): boolean {
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined) return false;
     return Object.entries(call.arguments).some(([key, value]) => {
       if (typeof value === 'boolean') return true;
@@ -574,6 +574,10 @@ export class NeedleRouter implements Router {
     });
   }
 
+  /** The offered tool of that name, if any. */
+  private toolNamed(name: string): ToolSchema | undefined {
+    return this.view.find((t) => t.name === name);
+  }
 
   /**
    * Whether a call changes something the utterance did not ask for in numbers: it sets a state
@@ -585,7 +589,7 @@ export class NeedleRouter implements Router {
     if (this.setsState(call)) return true;
     const said = new Set(saidNumbers(normalizedText));
     if (Object.values(call.arguments).some((v) => typeof v === 'number' && !said.has(v))) return true;
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined || Object.keys(tool.parameters.properties).length > 0) return false;
     const named = stemsOf(humanize(call.name));
     return POLARITIES.slice(0, 3).some((pair) => sideOf(named, pair.said) !== undefined);
@@ -593,14 +597,14 @@ export class NeedleRouter implements Router {
 
   /** Whether a call gives a free-text parameter (a string with no enum) a value. */
   private takesFreeText(call: ToolCall): boolean {
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined) return false;
     return Object.entries(call.arguments).some(([key, value]) => typeof value === 'string' && tool.parameters.properties[key]?.enum === undefined);
   }
 
   /** Whether a call gives a clock-time parameter something other than an HH:MM time ("wake me at tea"). */
   private clocklessTime(call: ToolCall): boolean {
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined) return false;
     return Object.entries(tool.parameters.properties).some(([key, schema]) => {
       const value = call.arguments[key];
@@ -633,7 +637,7 @@ export class NeedleRouter implements Router {
    * 9797 level.
    */
   private inventedIdentifier(call: ToolCall, normalizedText: string): boolean {
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined) return false;
     const said = saidNumbers(normalizedText);
     const required = new Set(tool.parameters.required ?? []);
@@ -650,7 +654,7 @@ export class NeedleRouter implements Router {
    * (places.ts saidPlaceGroups), read once per request.
    */
   private placeNotOffered(call: ToolCall, calls: readonly ToolCall[], said: ReadonlySet<number>): boolean {
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined) return false;
     const takenElsewhere = new Set(calls.filter((c) => c !== call).flatMap((c) => Object.values(c.arguments))
       .flatMap((v) => (typeof v === 'string' ? [...saidPlaceGroups(humanize(v))] : [])));
@@ -669,7 +673,7 @@ export class NeedleRouter implements Router {
 
   /** Whether a call gives a duration in seconds a number the utterance says without a unit ("a timer for two"). */
   private unitlessDuration(call: ToolCall, normalizedText: string): boolean {
-    const tool = this.view.find((t) => t.name === call.name);
+    const tool = this.toolNamed(call.name);
     if (tool === undefined) return false;
     return Object.entries(tool.parameters.properties).some(([key, schema]) => {
       const value = call.arguments[key];
