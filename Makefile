@@ -128,8 +128,10 @@ eval:
 
 # the hand-written development set that router rules are chosen on (never the test fixtures)
 DEV_SETS = models/recipe/dev/handwritten-dev.jsonl models/recipe/dev/multi-target-dev.jsonl models/recipe/dev/example-config-dev.jsonl
+# sets written before any of their phrasings was routed, outside every decision rule
+SPOT_SETS = models/recipe/dev/default-config-dev.jsonl models/recipe/dev/spot-check-dev.jsonl models/recipe/dev/new-configs-dev.jsonl
 eval-dev:
-	npx tsx models/recipe/eval.ts --variant fp32 $(DEV_SETS)
+	npx tsx models/recipe/eval.ts --variant fp32 $(DEV_SETS) $(SPOT_SETS)
 
 # --- pocketsphinx noise transform (models/speech) ------------------------------------------------
 # Only for re-estimating models/speech/en-us-noise.mllr, not for running or testing.

@@ -1,21 +1,6 @@
 # Writes handwritten-dev.jsonl: tool sets and utterances written by hand for choosing router rules
 # (a development set: never the test files). Run: python3 models/recipe/dev/make_handwritten_dev.py
-import json
-def T(name, desc, props=None, req=None):
-    return {"name": name, "description": desc, "parameters": {"type": "object", "properties": props or {}, "required": req or []}}
-def E(vals, d=None):
-    p = {"type": "string", "enum": vals}
-    if d: p["description"] = d
-    return p
-def S(d): return {"type": "string", "description": d}
-def I(d, lo=None, hi=None):
-    p = {"type": "integer", "description": d}
-    if lo is not None: p["minimum"] = lo
-    if hi is not None: p["maximum"] = hi
-    return p
-def N(d): return {"type": "number", "description": d}
-def B(d): return {"type": "boolean", "description": d}
-def C(tool_name, **a): return {"name": tool_name, "arguments": a}
+from dev_schema import T, E, S, I, N, B, C, write_sets
 
 sets = []
 greenhouse = [
@@ -522,11 +507,4 @@ sets.append((itdesk, [
  ("where is the canteen", []),
 ]))
 
-import os
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "handwritten-dev.jsonl")
-with open(out, "w") as f:
-    n = 0
-    for tools, rows in sets:
-        for q, a in rows:
-            f.write(json.dumps({"query": q, "tools": tools, "answers": a, "meta": {"kind": "handwritten", "families": [tools[0]["name"]]}}) + "\n"); n += 1
-print(n)
+print(write_sets(__file__, "handwritten-dev.jsonl", "handwritten", sets))
