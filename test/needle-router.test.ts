@@ -537,6 +537,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(garden.calls, [{ name: 'camera_snapshot', arguments: { camera: 'backyard' } }]);
   });
 
+  it('reads a value said as one word of letters and digits ("fv3")', async () => {
+    const router = await fp32.bind([
+      { name: 'set_fermenter_temp', description: "Set a fermenter's target temperature", parameters: { type: 'object', properties: { fermenter: { type: 'string', enum: ['fv1', 'fv2', 'fv3'] }, celsius: { type: 'number', description: 'target in degrees celsius' } }, required: ['fermenter', 'celsius'] } },
+      { name: 'glycol_chiller', description: 'Switch the glycol chiller', parameters: { type: 'object', properties: { power: { type: 'string', enum: ['on', 'off'] } }, required: ['power'] } },
+    ]);
+    // v8 had set fv1: the schema's "fv3" reads as "fv 3", the utterance's as one word
+    const r = await router.route('chiller on and set fv3 to twelve degrees');
+    assert.deepEqual(r.calls, [{ name: 'glycol_chiller', arguments: { power: 'on' } }, { name: 'set_fermenter_temp', arguments: { fermenter: 'fv3', celsius: 12 } }]);
+  });
+
   it('starts no free string at the words of an enum value the call has taken, nor keeps one of fillers', async () => {
     const router = await fp32.bind([
       { name: 'callAttendant', description: 'Request assistance from an employee', parameters: { type: 'object', properties: { counter: { type: 'string', description: 'Area or counter', enum: ['self_checkout', 'entrance', 'kiosk', 'garden_center', 'fitting_rooms'] }, message: { type: 'string', description: 'Optional reason' } }, required: ['counter'] } },

@@ -211,6 +211,11 @@ export function saysAnyOf(schema: ReadonlySet<string>, saidStems: ReadonlySet<st
   return false;
 }
 
+/** Words that join letters and digits split where they meet, as humanize splits a schema name ("fv3" -> "fv 3"). */
+function splitLettersAndDigits(text: string): string {
+  return text.replace(/([a-z])([0-9])/g, '$1 $2').replace(/([0-9])([a-z])/g, '$1 $2');
+}
+
 /**
  * For each enum value of one parameter: how many of its words the utterance says (compared by stem)
  * that no other value of the parameter has. "lock the side door" says "lock" of LOCK but nothing of
@@ -219,7 +224,8 @@ export function saysAnyOf(schema: ReadonlySet<string>, saidStems: ReadonlySet<st
  */
 export function enumValueHits(values: readonly string[], normalizedText: string): number[] {
   const own = values.map((v) => stemsOf(humanize(v)));
-  const said = stemsOf(normalizedText);
+  // a said word that joins letters and digits ("fv3") also says its parts, as a value's name does ("fv3" -> fv, 3)
+  const said = new Set([...stemsOf(normalizedText), ...stemsOf(splitLettersAndDigits(normalizedText))]);
   return own.map((set, i) => [...set].filter((w) => said.has(w) && own.every((other, j) => j === i || !other.has(w))).length);
 }
 
