@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asksWhatIsSo, booleanPolarity, clauseScope, clauseSpans, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { asksWhatIsSo, asksWhatsOn, booleanPolarity, clauseScope, clauseSpans, describesAction, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -162,5 +162,21 @@ describe('questions', () => {
     assert.equal(asksWhatIsSo(normalizeUtterance('how about some music')), false);
     assert.equal(asksWhatIsSo(normalizeUtterance('which the heater relay on pin 21 on')), false);
     assert.equal(asksWhatIsSo(normalizeUtterance('lock the front door')), false);
+  });
+
+  it('reads "what\'s on" a station as a request to tune in', () => {
+    assert.ok(asksWhatsOn(normalizeUtterance("computer what's on classic fm")));
+    assert.ok(asksWhatsOn(normalizeUtterance('what is on the local station')));
+    assert.equal(asksWhatsOn(normalizeUtterance("what's the pump speed")), false);
+  });
+
+  it('tells a tool that does something from one that tells something', () => {
+    assert.ok(describesAction(tool('acknowledge_alarm', 'Acknowledge and silence the active alarm'), {}));
+    assert.ok(describesAction(tool('validate_ticket', 'Validates a parking ticket for free exit'), { ticket: 'parking' }));
+    assert.equal(describesAction(tool('water_temp', "Report the hot tub's water temperature"), {}), false);
+    assert.equal(describesAction(tool('nursery_temp', 'Nursery temperature'), {}), false);
+    assert.equal(describesAction(tool('open_page', 'Opens a kiosk screen'), { page: 'opening_hours' }), false);
+    assert.equal(describesAction(tool('intercom', 'Handle someone at the door'), { action: 'show_camera' }), false);
+    assert.equal(describesAction(tool('GetMachineStatus', 'Start a status check of a machine'), {}), false);
   });
 });

@@ -118,6 +118,12 @@ export function asksWhatIsSo(normalizedText: string): boolean {
   return STATE_QUESTION_OPENERS.has(first) && second !== 'about';
 }
 
+/** Whether a normalised utterance asks what is on a station or a channel ("what's on classic fm"): a request to tune in, not a question about a state. */
+export function asksWhatsOn(normalizedText: string): boolean {
+  const [first = '', second = '', third = ''] = wordsAfterFillers(normalizedText);
+  return ((first === "what's" || first === 'whats') && second === 'on') || (first === 'what' && second === 'is' && third === 'on');
+}
+
 /** A normalised utterance's words from the first that is no filler ("uh who made you" -> who made you); "when" opens a question of its own. */
 export function wordsAfterFillers(normalizedText: string): string[] {
   const words = normalizedText.split(' ').filter((w) => w.length > 0);
@@ -402,4 +408,28 @@ export function isLevelWord(word: string): boolean {
 /** Whether a number parameter sets a level or an amount (its name or description says so), not which device. */
 export function isLevelParameter(name: string, schema: ParameterSchema | undefined): boolean {
   return LEVEL_WORDS.test(`${humanize(name)} ${schema?.description ?? ''}`.toLowerCase());
+}
+
+/** Verbs a tool's description opens with when the tool does something ("Validate a parking ticket", "Acknowledge and silence the alarm"). */
+const ACTION_VERBS: ReadonlySet<string> = new Set(['set', 'change', 'start', 'switch', 'send', 'turn', 'control', 'print', 'create', 'open', 'water', 'run',
+  'adjust', 'add', 'call', 'schedule', 'tune', 'trigger', 'brew', 'feed', 'register', 'dispense', 'speak', 'lock', 'unlock', 'preheat', 'arm', 'disarm',
+  'make', 'move', 'silence', 'give', 'reset', 'put', 'operate', 'navigate', 'publish', 'zero', 'notify', 'activate', 'remind', 'select', 'clear',
+  'issue', 'heat', 'pay', 'dim', 'stop', 'request', 'page', 'pause', 'close', 'boost', 'talk', 'decline', 'acknowledge', 'validate', 'raise',
+  'lower', 'ring', 'mute', 'unmute', 'announce', 'book', 'order', 'cancel', 'toggle', 'enable', 'disable', 'fire', 'go', 'play']);
+/** Words of a tool or of a value its call gives that make the call one that tells or shows something ("Report the water temperature", show_camera). */
+const TELLING_WORDS: ReadonlySet<string> = new Set(['status', 'report', 'read', 'get', 'check', 'show', 'query', 'list', 'tell', 'look', 'view',
+  'display', 'level', 'reading', 'current', 'progress', 'forecast', 'weather', 'snapshot', 'camera', 'screen', 'page', 'return'].map(stem));
+
+/**
+ * Whether a call does something rather than tells something: its tool's description opens with an
+ * action verb ("Validate a parking ticket", "Raise a car park barrier") and neither the tool's name
+ * and description nor the values the call gives say a telling word ("Report...", "show_camera",
+ * "Opens a kiosk screen"). A description that opens with a noun ("Nursery temperature") tells.
+ */
+export function describesAction(tool: ToolSchema, args: Readonly<Record<string, unknown>>): boolean {
+  const first = (tool.description ?? '').toLowerCase().split(/[^a-z]+/).find((w) => w.length > 0) ?? '';
+  if (![first, first.replace(/s$/, ''), first.replace(/es$/, '')].some((w) => ACTION_VERBS.has(w))) return false;
+  const values = Object.values(args).filter((v): v is string => typeof v === 'string').map(humanize);
+  const said = stemsOf([humanize(tool.name), (tool.description ?? '').toLowerCase(), ...values].join(' ').replace(/[^a-z0-9' ]+/g, ' '));
+  return ![...said].some((w) => TELLING_WORDS.has(w));
 }
