@@ -537,6 +537,18 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(garden.calls, [{ name: 'camera_snapshot', arguments: { camera: 'backyard' } }]);
   });
 
+  it('calls the tool that takes a measure said with its unit instead of one that takes no number', async () => {
+    const room = { type: 'string' as const, enum: ['freezer', 'chiller', 'blast'] };
+    const router = await fp32.bind([
+      { name: 'set_setpoint', description: "Set a cold room's temperature setpoint", parameters: { type: 'object', properties: { room, temperature: { type: 'number', description: 'degrees celsius' } }, required: ['room', 'temperature'] } },
+      { name: 'start_defrost', description: 'Start a defrost cycle', parameters: { type: 'object', properties: { room }, required: ['room'] } },
+      { name: 'acknowledge_alarm', description: 'Acknowledge and silence the active alarm', parameters: { type: 'object', properties: {} } },
+    ]);
+    // v8 had started a defrost at 0.96
+    const r = await router.route('chiller to three degrees');
+    assert.deepEqual(r.calls, [{ name: 'set_setpoint', arguments: { room: 'chiller', temperature: 3 } }]);
+  });
+
   it('reads a value said as one word of letters and digits ("fv3")', async () => {
     const router = await fp32.bind([
       { name: 'set_fermenter_temp', description: "Set a fermenter's target temperature", parameters: { type: 'object', properties: { fermenter: { type: 'string', enum: ['fv1', 'fv2', 'fv3'] }, celsius: { type: 'number', description: 'target in degrees celsius' } }, required: ['fermenter', 'celsius'] } },

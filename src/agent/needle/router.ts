@@ -459,6 +459,9 @@ export class NeedleRouter implements Router {
     };
     let { calls, confidence } = await this.decode(query, normalizedText, cross, relevance, evidence, null);
     const toolIndex = (call: ToolCall): number => this.view.findIndex((t) => t.name === call.name);
+    if (calls.length === 1 && utterance.clauses === 1) {
+      ({ calls, confidence } = await this.unitTakerAgain(calls[0], confidence, this.evidence.unitTools(utterance, true), evidence.hits, (forced) => this.decode(query, normalizedText, cross, relevance, evidence, forced)));
+    }
     if (calls.length > 1) {
       ({ calls, confidence } = await this.sameToolAgain(calls, confidence, evidence.hits, (forced) => this.decode(query, normalizedText, cross, relevance, evidence, forced)));
     }
@@ -562,6 +565,27 @@ export class NeedleRouter implements Router {
     const fits = again.calls.length === forced.length && again.calls.every((c) => c.name === this.view[tool].name)
       && again.calls.every((c, k) => again.calls.slice(0, k).every((d) => !repeats(c, d)));
     return fits ? again : { calls, confidence };
+  }
+
+  /**
+   * A lone call to a tool that takes no number of the measure the utterance says one in ("chiller to
+   * three degrees" had started a defrost at 0.96 beside a setpoint tool with a temperature): the
+   * offered tool that does take it (tool-evidence.ts unitTools; of several, the one the utterance
+   * says most of, none on a tie), decoded again, kept when it then gives a number.
+   */
+  private async unitTakerAgain(call: ToolCall, confidence: number, units: readonly number[], hits: readonly number[],
+    decode: (forced: readonly number[]) => Promise<{ calls: ToolCall[]; confidence: number }>): Promise<{ calls: ToolCall[]; confidence: number }> {
+    const kept = { calls: [call], confidence };
+    const i = this.view.findIndex((t) => t.name === call.name);
+    const takers = units.flatMap((u, j) => (u > 0 ? [j] : []));
+    if (i < 0 || units[i] > 0 || takers.length === 0) return kept;
+    const best = Math.max(...takers.map((j) => hits[j]));
+    const chosen = takers.filter((j) => hits[j] === best);
+    if (chosen.length !== 1) return kept;
+    const again = await decode(chosen);
+    const fits = again.calls.length === 1 && again.calls[0].name === this.view[chosen[0]].name
+      && Object.values(again.calls[0].arguments).some((v) => typeof v === 'number');
+    return fits ? again : kept;
   }
 
   /**

@@ -31,16 +31,17 @@ export function readUtterance(normalizedText: string): Utterance {
 
 /**
  * Units a number is said with, and the words of a numeric parameter's name or description (by stem)
- * that take such a number: "21 degrees" is a temperature, "4000 k" a colour temperature.
+ * that take such a number: "21 degrees" is a temperature, "4000 k" a colour temperature. The first
+ * four are measured quantities (`measure`); seconds and percent are not.
  */
-const UNIT_FAMILIES: ReadonlyArray<{ said: ReadonlySet<string>; takes: ReadonlySet<string> }> = [
+const UNIT_FAMILIES: ReadonlyArray<{ said: ReadonlySet<string>; takes: ReadonlySet<string>; measure: boolean }> = [
   { said: ['degrees', 'degree', 'celsius', 'fahrenheit'], takes: ['temperature', 'temp', 'celsius', 'fahrenheit', 'degrees', 'setpoint', 'heat', 'heating'] },
   { said: ['kelvin', 'k'], takes: ['kelvin', 'ct', 'warmth', 'white', 'mired'] },
   { said: ['rpm'], takes: ['rpm', 'revolutions'] },
   { said: ['amps', 'amp'], takes: ['amps', 'amp', 'current', 'ampere', 'amperes'] },
   { said: ['seconds'], takes: ['seconds', 'second', 'duration', 'minutes', 'hours', 'timer', 'time', 'long'] },
   { said: ['percent'], takes: ['percent', 'percentage', 'brightness', 'level', 'position', 'volume', 'speed', 'dim', 'open'] },
-].map(({ said, takes }) => ({ said: new Set(said), takes: new Set(takes.map(stem)) }));
+].map(({ said, takes }, k) => ({ said: new Set(said), takes: new Set(takes.map(stem)), measure: k < 4 }));
 
 type UnitFamily = (typeof UNIT_FAMILIES)[number];
 
@@ -224,12 +225,15 @@ export class ToolEvidence {
 
   /**
    * For each tool: 1 when the utterance says a number with a unit ("21 degrees", "4000 k") that a
-   * numeric parameter of this tool takes and not every offered tool's does.
+   * numeric parameter of this tool takes and not every offered tool's does. `measuresOnly`: only units
+   * of a measured quantity (degrees, kelvin, rpm, amps), not seconds or percent, which free text says
+   * too ("announce the meeting starts in five minutes") and many a parameter takes under other names.
    */
-  unitTools(u: Utterance): number[] {
+  unitTools(u: Utterance, measuresOnly = false): number[] {
     const out = this.tables.map(() => 0);
     const words = u.text.split(' ');
     UNIT_FAMILIES.forEach((family, k) => {
+      if (measuresOnly && !family.measure) return;
       const said = words.some((w, i) => i > 0 && family.said.has(w) && NUMBER_WORD.test(words[i - 1]));
       if (!said || this.tables.every((t) => t.units[k])) return;
       this.tables.forEach((t, i) => { if (t.units[k]) out[i] = 1; });
