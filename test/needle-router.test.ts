@@ -549,6 +549,16 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(r.calls, [{ name: 'set_setpoint', arguments: { room: 'chiller', temperature: 3 } }]);
   });
 
+  it('gives an optional number said right after its parameter\'s name', async () => {
+    const router = await fp32.bind([
+      { name: 'free_spaces', description: 'Report the number of free spaces on a level', parameters: { type: 'object', properties: { level: { type: 'integer', description: 'level number', minimum: -2, maximum: 4 } }, required: [] } },
+      { name: 'open_barrier', description: 'Raise a car park barrier', parameters: { type: 'object', properties: { lane: { type: 'string', enum: ['entry', 'exit'] } }, required: ['lane'] } },
+    ]);
+    // v8 had left the level out
+    const r = await router.route('how many spaces are free on level two');
+    assert.deepEqual(r.calls, [{ name: 'free_spaces', arguments: { level: 2 } }]);
+  });
+
   it('reads a value said as one word of letters and digits ("fv3")', async () => {
     const router = await fp32.bind([
       { name: 'set_fermenter_temp', description: "Set a fermenter's target temperature", parameters: { type: 'object', properties: { fermenter: { type: 'string', enum: ['fv1', 'fv2', 'fv3'] }, celsius: { type: 'number', description: 'target in degrees celsius' } }, required: ['fermenter', 'celsius'] } },

@@ -396,7 +396,9 @@ export class CallGrammar {
 
   /**
    * In the parameters of a call: the parameter tokens of the number parameters still open that a
-   * said number with a unit they take ("20 percent" -> brightness) fits, no argument having taken it.
+   * said number with a unit they take ("20 percent" -> brightness) fits, no argument having taken it;
+   * or a said number right after the parameter's own name ("free spaces on level 2" -> level,
+   * "channel 7" -> channel).
    */
   measuredNumberParams(s: GrammarState): Set<number> {
     const out = new Set<number>();
@@ -405,10 +407,12 @@ export class CallGrammar {
     const current = this.numberBeingGiven(s);
     entry.params.forEach(([name, schema], j) => {
       if (j <= s.lastParam || !isNumberSchema(schema)) return;
+      const own = stemsOf(humanize(name));
       const fits = this.words.some((w, k) => {
         const value = this.saidNumber(s, k, j);
         if (current !== null && Number(w.text) === current) return false;
-        return value !== null && fitsNumber(value, schema) && this.measured[k] && takesUnit(this.words[k + 1].text, name, schema);
+        if (value === null || !fitsNumber(value, schema)) return false;
+        return (this.measured[k] && takesUnit(this.words[k + 1].text, name, schema)) || (k > 0 && own.has(stem(this.words[k - 1].text)));
       });
       if (fits) out.add(this.ids.params[j]);
     });
