@@ -559,6 +559,19 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(r.calls, [{ name: 'free_spaces', arguments: { level: 2 } }]);
   });
 
+  it('does not switch the device of one place for a command about another place', async () => {
+    const router = await fp32.bind([
+      { name: 'hallway_light', description: 'Switch the hallway light', parameters: { type: 'object', properties: { state: { type: 'string', enum: ['on', 'off'] } }, required: ['state'] } },
+      { name: 'setKelvin', description: 'Set the colour temperature of a light', parameters: { type: 'object', properties: { room: { type: 'string', enum: ['attic', 'office'] }, kelvin: { type: 'integer' } }, required: ['room', 'kelvin'] } },
+    ]);
+    // v8 had switched the hallway light on at 0.999
+    const garage = await router.route('turn on the garage light');
+    assert.ok(garage.confidence < 0.5, `${JSON.stringify(garage.calls)} at ${garage.confidence}`);
+    const hall = await router.route('hallway light on');
+    assert.deepEqual(hall.calls, [{ name: 'hallway_light', arguments: { state: 'on' } }]);
+    assert.ok(hall.confidence >= 0.5, String(hall.confidence));
+  });
+
   it('reads a value said as one word of letters and digits ("fv3")', async () => {
     const router = await fp32.bind([
       { name: 'set_fermenter_temp', description: "Set a fermenter's target temperature", parameters: { type: 'object', properties: { fermenter: { type: 'string', enum: ['fv1', 'fv2', 'fv3'] }, celsius: { type: 'number', description: 'target in degrees celsius' } }, required: ['fermenter', 'celsius'] } },
