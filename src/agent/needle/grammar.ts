@@ -159,6 +159,8 @@ interface ToolEntry {
   toolWords: Set<string>;
   /** the words of the tool's enum values, by stem */
   valueWords: Set<string>;
+  /** per parameter: the words of its name, by stem (a number said right after one is for it: measuredNumberParams) */
+  paramNameStems: Array<Set<string>>;
   /** per parameter: seconds per unit of a number given in minutes or hours (timeUnit), else 1 */
   unit: number[];
   /**
@@ -236,12 +238,14 @@ export class GrammarTables {
     this.entries = tools.map((tool, i) => {
       const params = parameterList(tool);
       const words = params.map(([name, p]) => parameterStems(name, p));
+      const nameStems = params.map(([name]) => stemsOf(humanize(name)));
       const req = new Set(tool.parameters.required ?? []);
       return { slot: slots[i], tool, params, required: params.map(([name]) => req.has(name)), clock: params.map(([name, p]) => isTimeParameter(name, p)),
         place: words.map(isPlaceParameter), label: params.map(([, p], j) => isLabelParameter(p, words[j])), nameStems: stemsOf(humanize(tool.name)),
         toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)),
         valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))),
-        modeWords: params.map(([name, p]) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? withBritishSpellings([...stemsOf(humanize(name))].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
+        paramNameStems: nameStems,
+        modeWords: params.map(([name, p], j) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? withBritishSpellings([...nameStems[j]].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     this.firstOrdinary = tok.specials.size;
@@ -407,7 +411,7 @@ export class CallGrammar {
     const current = this.numberBeingGiven(s);
     entry.params.forEach(([name, schema], j) => {
       if (j <= s.lastParam || !isNumberSchema(schema)) return;
-      const own = stemsOf(humanize(name));
+      const own = entry.paramNameStems[j];
       const fits = this.words.some((w, k) => {
         const value = this.saidNumber(s, k, j);
         if (current !== null && Number(w.text) === current) return false;

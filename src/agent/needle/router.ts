@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
+import type { ParameterSchema, RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
 import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
 import { asksWhatIsSo, asksWhatsOn, CLAUSE_JOINERS, describesAction, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saidNumbers, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
@@ -700,12 +700,13 @@ export class NeedleRouter implements Router {
     // calls executed right unchanged there and on every dev, spot set and 3,000 training examples. With
     // the places of the description too, one right answer was held ("stop the driveway gate" beside a
     // gate tool described for the garage)
+    const enumPlaces = (schema: ParameterSchema): Set<number> => saidPlaceGroups((schema.enum ?? []).map((v) => humanize(String(v))).join(' , '));
     const own = saidPlaceGroups(humanize(tool.name));
-    const placeParameter = Object.values(tool.parameters.properties).some((p) => p.type === 'string' && (!p.enum || saidPlaceGroups(p.enum.map((v) => humanize(String(v))).join(' , ')).size > 0));
+    const placeParameter = Object.values(tool.parameters.properties).some((p) => p.type === 'string' && (!p.enum || enumPlaces(p).size > 0));
     if (own.size > 0 && !placeParameter && [...said].every((g) => !own.has(g)) && [...said].some((g) => !takenElsewhere.has(g))) return true;
     return Object.entries(tool.parameters.properties).some(([key, schema]) => {
       const value = call.arguments[key];
-      const offered = saidPlaceGroups((schema.enum ?? []).map((v) => humanize(String(v))).join(' , '));
+      const offered = enumPlaces(schema);
       const elsewhere = (): boolean => [...said].some((g) => !offered.has(g) && !takenElsewhere.has(g));
       // a place parameter left out while the utterance names a place it does not offer ("play the news
       // in the garage" beside music for the kitchen, living room and bedroom had played at 0.998)

@@ -31,17 +31,17 @@ export function readUtterance(normalizedText: string): Utterance {
 
 /**
  * Units a number is said with, and the words of a numeric parameter's name or description (by stem)
- * that take such a number: "21 degrees" is a temperature, "4000 k" a colour temperature. The first
- * four are measured quantities (`measure`); seconds and percent are not.
+ * that take such a number: "21 degrees" is a temperature, "4000 k" a colour temperature. `measure`:
+ * the unit is of a measured quantity (degrees, kelvin, rpm, amps); seconds and percent are not.
  */
 const UNIT_FAMILIES: ReadonlyArray<{ said: ReadonlySet<string>; takes: ReadonlySet<string>; measure: boolean }> = [
-  { said: ['degrees', 'degree', 'celsius', 'fahrenheit'], takes: ['temperature', 'temp', 'celsius', 'fahrenheit', 'degrees', 'setpoint', 'heat', 'heating'] },
-  { said: ['kelvin', 'k'], takes: ['kelvin', 'ct', 'warmth', 'white', 'mired'] },
-  { said: ['rpm'], takes: ['rpm', 'revolutions'] },
-  { said: ['amps', 'amp'], takes: ['amps', 'amp', 'current', 'ampere', 'amperes'] },
-  { said: ['seconds'], takes: ['seconds', 'second', 'duration', 'minutes', 'hours', 'timer', 'time', 'long'] },
-  { said: ['percent'], takes: ['percent', 'percentage', 'brightness', 'level', 'position', 'volume', 'speed', 'dim', 'open'] },
-].map(({ said, takes }, k) => ({ said: new Set(said), takes: new Set(takes.map(stem)), measure: k < 4 }));
+  { said: ['degrees', 'degree', 'celsius', 'fahrenheit'], takes: ['temperature', 'temp', 'celsius', 'fahrenheit', 'degrees', 'setpoint', 'heat', 'heating'], measure: true },
+  { said: ['kelvin', 'k'], takes: ['kelvin', 'ct', 'warmth', 'white', 'mired'], measure: true },
+  { said: ['rpm'], takes: ['rpm', 'revolutions'], measure: true },
+  { said: ['amps', 'amp'], takes: ['amps', 'amp', 'current', 'ampere', 'amperes'], measure: true },
+  { said: ['seconds'], takes: ['seconds', 'second', 'duration', 'minutes', 'hours', 'timer', 'time', 'long'], measure: false },
+  { said: ['percent'], takes: ['percent', 'percentage', 'brightness', 'level', 'position', 'volume', 'speed', 'dim', 'open'], measure: false },
+].map(({ said, takes, measure }) => ({ said: new Set(said), takes: new Set(takes.map(stem)), measure }));
 
 type UnitFamily = (typeof UNIT_FAMILIES)[number];
 
