@@ -163,6 +163,21 @@ describe('decoding grammar', () => {
     assert.deepEqual([...other.grammar.headedDeterminerTokens(other.state, schemaWords)], []);
   });
 
+  it("marks the tokens that would start a free string only in a clause saying nothing of the call's tool", () => {
+    const tools: ToolSchema[] = [{ name: 'call_staff', description: 'Send a member of staff to a counter', parameters: { type: 'object', properties: {
+      note: { type: 'string', description: 'what the problem is' } }, required: ['note'] } }];
+    const foreign = (text: string): string[] => {
+      const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance(text)), 1);
+      const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
+      return [...grammar.foreignClauseTokens(state)].map((id) => tok.piece(id).trim()).sort();
+    };
+    // the first clause says "staff": the note starts there, not in "clean the guest room" ("the" starts a span there too)
+    assert.deepEqual(foreign('staff to the checkout for a spill then clean the guest room'), ['clean', 'guest', 'room']);
+    // one clause, or no clause that says the tool: nothing marked
+    assert.deepEqual(foreign('staff to checkout for a spill'), []);
+    assert.deepEqual(foreign('a spill at checkout then clean the guest room'), []);
+  });
+
   it("starts no free string at a clause's command word that the tool's description has", () => {
     const tools: ToolSchema[] = [{ name: 'dial', description: 'Call a contact on the phone', parameters: { type: 'object', properties: {
       name: { type: 'string', description: 'who to call' } }, required: ['name'] } }];

@@ -572,6 +572,22 @@ describe('Needle ONNX model', () => {
     assert.ok(hall.confidence >= 0.5, String(hall.confidence));
   });
 
+  it("takes no free string from a clause that says nothing of the call's tool", async () => {
+    const router = await fp32.bind([
+      { name: 'CreateAlarm', description: 'Set an alarm for a time of day (HH:MM)', parameters: { type: 'object', properties: { time: { type: 'string', description: 'When the alarm rings' }, title: { type: 'string', description: 'Optional alarm label' }, repeat: { type: 'string', description: 'Repeat schedule', enum: ['thursday', 'weekends', 'monday', 'weekdays', 'every_day'] } }, required: ['time'] } },
+      { name: 'callStaff', description: 'Pages staff to a counter', parameters: { type: 'object', properties: { department: { type: 'string', description: 'Area or counter', enum: ['kiosk', 'entrance', 'electronics', 'fitting_rooms', 'checkout'] }, Message: { type: 'string', description: 'Optional reason' } }, required: ['department'] } },
+      { name: 'api_relay_1_pin', description: 'Digital output write (relay 1)', parameters: { type: 'object', properties: { gpio_pin: { type: 'integer', description: 'Pin 2-27' }, level: { type: 'string', description: 'Output level', enum: ['HIGH', 'LOW'] } }, required: ['gpio_pin', 'level'] } },
+      { name: 'set_white_temperature', description: 'Adjust warm/cool white in K', parameters: { type: 'object', properties: { area: { type: 'string', description: 'Room where the device is', enum: ['Garage', 'Kids Room', 'Office', 'Basement', 'Bedroom', 'Bathroom', 'Living Room'] }, kelvin: { type: 'integer', description: 'Colour temperature in kelvin' } }, required: ['area', 'kelvin'] } },
+      { name: 'setLight', description: 'Turn a light on or off', parameters: { type: 'object', properties: { area: { type: 'string', description: 'Room where the device is', enum: ['guest_room', 'porch', 'attic', 'bathroom', 'kitchen', 'garden', 'garage', 'basement', 'kids_room', 'hallway'] }, value: { type: 'string', description: 'Desired power state', enum: ['turn_on', 'turn_off'] } }, required: ['area', 'value'] } },
+    ]);
+    // v8 had paged staff with the reason "lounge", the place of the light's clause
+    const r = await router.route('white temperature to five thousand nine hundred kelvin in the lounge also call an assistant to this kiosk');
+    assert.deepEqual(r.calls, [
+      { name: 'set_white_temperature', arguments: { area: 'Living Room', kelvin: 5900 } },
+      { name: 'callStaff', arguments: { department: 'kiosk' } },
+    ]);
+  });
+
   it('reads a value said as one word of letters and digits ("fv3")', async () => {
     const router = await fp32.bind([
       { name: 'set_fermenter_temp', description: "Set a fermenter's target temperature", parameters: { type: 'object', properties: { fermenter: { type: 'string', enum: ['fv1', 'fv2', 'fv3'] }, celsius: { type: 'number', description: 'target in degrees celsius' } }, required: ['fermenter', 'celsius'] } },

@@ -755,6 +755,33 @@ export class CallGrammar {
     return out;
   }
 
+  /**
+   * For a free string's first token, in an utterance of several clauses of which some say a word of
+   * the call's tool (a word of its name or description) and some do not:
+   * the tokens that could start the string only in a clause that says nothing of the tool ("send
+   * someone to checkout for a spill then clean the guest room": the note is not "guest room").
+   */
+  foreignClauseTokens(s: GrammarState): Set<number> {
+    const out = new Set<number>();
+    if (s.phase !== 'value' || s.value.length > 0 || !s.tool || this.clauses.length < 2) return out;
+    const schema = this.schemaOf(s);
+    if (schema.enum || schema.type !== 'string' || this.clockOnly(s)) return out;
+    const tool = s.tool;
+    const says = (k: number): boolean => tool.toolWords.has(stem(this.words[k].text));
+    const own = this.clauses.map((c) => this.words.slice(c.from, c.to).some((_, j) => says(c.from + j)));
+    if (own.every((o) => o) || !own.some((o) => o)) return out;
+    const clauseOf = (k: number): number => this.clauses.findIndex((c) => k >= c.from && k < c.to);
+    const foreign = new Map<number, boolean>();
+    for (const start of this.spanStarts(s, [])) {
+      const k = this.wordAt[start];
+      const id = this.query[start];
+      const c = clauseOf(k);
+      foreign.set(id, (foreign.get(id) ?? true) && c >= 0 && !own[c]);
+    }
+    for (const [id, yes] of foreign) if (yes) out.add(id);
+    return out;
+  }
+
   /** A span that ends where a word ends. */
   private endsWord(start: number, length: number): boolean {
     const end = start + length;
