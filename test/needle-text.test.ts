@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { normalizeUtterance, normalizeWithSources, numberToWords, saidWordsOf } from '../src/agent/needle/normalize.js';
-import { inSaidWords } from '../src/agent/needle/said-strings.js';
+import { inSaidWords, typedTopics } from '../src/agent/needle/said-strings.js';
 import { encodeAnswer, encodeTool, humanize } from '../src/agent/needle/serialize.js';
 import { preTokenize, Tokenizer, trainTokenizer } from '../src/agent/needle/tokenizer.js';
 import type { ToolSchema } from '../src/agent/types.js';
@@ -89,6 +89,21 @@ describe('inverse text normalisation', () => {
       { name: 'remind', arguments: { at: '19:30', what: 'to call sam' } },
       { name: 'publish', arguments: { topic: 'home/2', payload: '50' } },
     ]);
+  });
+  it('gives a topic argument as the whole topic typed in the utterance', () => {
+    const tools: ToolSchema[] = [
+      { name: 'publish', description: 'Publish to MQTT', parameters: { type: 'object', properties: { topic: { type: 'string', description: 'MQTT topic' }, payload: { type: 'string' } } } },
+    ];
+    const publish = (topic: string): Array<{ name: string; arguments: Record<string, string> }> => [{ name: 'publish', arguments: { topic, payload: 'toggle' } }];
+    // the model reads "office sensor mode" and may stop early; a hyphen inside a level reads as a space
+    assert.deepEqual(typedTopics(publish('office'), tools, 'publish toggle to office/sensor/mode.'), publish('office/sensor/mode'));
+    assert.deepEqual(typedTopics(publish('garden/heater'), tools, 'send toggle to garden/heater-power'), publish('garden/heater-power'));
+    // two typed topics hold "office": left as decoded; no typed topic: as decoded
+    assert.deepEqual(typedTopics(publish('office'), tools, 'toggle office/fan and office/lamp'), publish('office'));
+    assert.deepEqual(typedTopics(publish('home/2'), tools, 'publish fifty on home two'), publish('home/2'));
+    // a parameter that is no topic keeps its value
+    assert.deepEqual(typedTopics([{ name: 'publish', arguments: { topic: 'a/b', payload: 'b' } }], tools, 'send b to a/b/c'),
+      [{ name: 'publish', arguments: { topic: 'a/b/c', payload: 'b' } }]);
   });
   it('spells numbers the way a recogniser writes them', () => {
     assert.equal(numberToWords(72), 'seventy two');

@@ -9,7 +9,7 @@
 import type { ToolCall, ToolSchema } from '../types.js';
 import { isTimeParameter, isTopicParameter } from './grammar.js';
 import { NUMBER_WORD } from './lexical.js';
-import { saidWordsOf, type SourcedUtterance } from './normalize.js';
+import { normalizeUtterance, saidWordsOf, type SourcedUtterance } from './normalize.js';
 
 const CLOCK_TIME = /^\d{1,2}:\d{2}$/;
 
@@ -38,6 +38,33 @@ export function inSaidWords(calls: readonly ToolCall[], tools: readonly ToolSche
       const at = runStart(words, run);
       const said = at < 0 ? null : saidWordsOf(utterance, at, at + run.length);
       if (said !== null) args[name] = said;
+    }
+    return { ...call, arguments: args };
+  });
+}
+
+/** A topic as typed: words joined by slashes ("office/sensor/mode", "zigbee2mqtt/hall_lamp/set"). */
+const TYPED_TOPIC = /[^\s/]+(?:\/[^\s/]+)+/g;
+
+/**
+ * The calls with every MQTT topic argument given as the topic typed in the utterance that holds it.
+ * The model reads the normalised words, where "office/sensor/mode" is three words, and may stop a
+ * topic early ("office"); a hyphen or underscore inside a level reads as a space as well. A topic
+ * value whose words are a run of the words of exactly one typed topic becomes that topic.
+ */
+export function typedTopics(calls: readonly ToolCall[], tools: readonly ToolSchema[], text: string): ToolCall[] {
+  const typed = [...new Set((text.toLowerCase().match(TYPED_TOPIC) ?? []).map((t) => t.replace(/[.,;:!?'"]+$/, '')))];
+  if (typed.length === 0) return [...calls];
+  const wordsOf = typed.map((t) => normalizeUtterance(t).split(' '));
+  return calls.map((call) => {
+    const properties = tools.find((t) => t.name === call.name)?.parameters.properties ?? {};
+    const args = { ...call.arguments };
+    for (const [name, value] of Object.entries(args)) {
+      const schema = properties[name];
+      if (typeof value !== 'string' || schema === undefined || !isTopicParameter(name, schema)) continue;
+      const run = value.split('/');
+      const holders = typed.filter((_, k) => runStart(wordsOf[k], run) >= 0);
+      if (holders.length === 1) args[name] = holders[0];
     }
     return { ...call, arguments: args };
   });
