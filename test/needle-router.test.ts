@@ -588,6 +588,15 @@ describe('Needle ONNX model', () => {
     ]);
   });
 
+  it('gives the whole number plate said', async () => {
+    const router = await fp32.bind([
+      { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },
+    ]);
+    // v8 had paid for "lm09"
+    const r = await router.route("i'm parked outside registration lm09 pqr");
+    assert.deepEqual(r.calls, [{ name: 'parking_payment', arguments: { vehicle: 'lm09 pqr' } }]);
+  });
+
   it('reads a value said as one word of letters and digits ("fv3")', async () => {
     const router = await fp32.bind([
       { name: 'set_fermenter_temp', description: "Set a fermenter's target temperature", parameters: { type: 'object', properties: { fermenter: { type: 'string', enum: ['fv1', 'fv2', 'fv3'] }, celsius: { type: 'number', description: 'target in degrees celsius' } }, required: ['fermenter', 'celsius'] } },

@@ -17,6 +17,7 @@ import { readUtterance, takesBothSides, ToolEvidence, type Utterance } from './t
 import { callWords, hasUnexplainedClause, orderByMention } from './mention-order.js';
 import { routableTool } from './routable-schema.js';
 import { normalizeWithSources } from './normalize.js';
+import { withWholePlates } from './plates.js';
 import { inSaidWords, typedTopics } from './said-strings.js';
 import { placeGroup, saidPlaceGroups } from './places.js';
 import { asksAboutAssistant, isFaultReport, isRemark } from './remark.js';
@@ -435,7 +436,8 @@ export class NeedleRouter implements Router {
     // shortlisting: reading the relevance over the chunks counts as encoding time
     const sub = this.shortlists ? await this.shortlist(query) : this;
     const result = await sub.routeQuery(normalizedText, query, t0, t1);
-    return { ...result, calls: typedTopics(inSaidWords(result.calls, this.view, utterance), this.view, text) };
+    const calls = withWholePlates(typedTopics(inSaidWords(result.calls, this.view, utterance), this.view, text), this.view, normalizedText);
+    return { ...result, calls };
   }
 
   /** Encoding and decoding of an already normalised and tokenised utterance. */
