@@ -588,6 +588,17 @@ describe('Needle ONNX model', () => {
     ]);
   });
 
+  it('leaves out an optional place the utterance says nothing of', async () => {
+    const router = await fp32.bind([
+      { name: 'inventory', description: 'Inventory lookup', parameters: { type: 'object', properties: { item: { type: 'string', description: 'Item to look up' }, location: { type: 'string', description: 'Which stock location', enum: ['Main', 'North', 'Shop Floor'] } }, required: ['item'] } },
+      { name: 'add_grocery', description: 'Add an item to the shopping list', parameters: { type: 'object', properties: { name: { type: 'string', description: 'Item to add' }, quantity: { type: 'integer', description: 'Quantity' } }, required: ['name'] } },
+    ]);
+    // v8 had looked in the North location
+    assert.deepEqual((await router.route('stock for lentils')).calls, [{ name: 'inventory', arguments: { item: 'lentils' } }]);
+    // said by one of its words: kept
+    assert.deepEqual((await router.route('stock for lentils in the north depot')).calls, [{ name: 'inventory', arguments: { item: 'lentils', location: 'North' } }]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

@@ -129,6 +129,11 @@ function isPlaceParameter(words: ReadonlySet<string>): boolean {
   return PLACE_WORDS.some((w) => words.has(w));
 }
 
+/** Whether a parameter names a place (room, area, zone, location… in its name or description). */
+export function namesPlace(name: string, schema: ParameterSchema): boolean {
+  return isPlaceParameter(parameterStems(name, schema));
+}
+
 /**
  * Seconds per unit of a number parameter that counts minutes or hours by its name or description
  * ("duration_minutes", "how many hours"): the normaliser says every duration in seconds. 1 otherwise.

@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParameterSchema, RouteResult, Router, ToolCall, ToolSchema } from '../types.js';
-import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, type NumberChoices, type RelatedToTools } from './grammar.js';
-import { asksWhatIsSo, asksWhatsOn, CLAUSE_JOINERS, describesAction, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saidNumbers, saysAnyOf, saysOffState, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
+import { CallGrammar, type GrammarState, GrammarTables, isTimeParameter, isUnitWord, namesPlace, type NumberChoices, type RelatedToTools } from './grammar.js';
+import { asksWhatIsSo, asksWhatsOn, CLAUSE_JOINERS, describesAction, clauseScope, DistinctiveWords, FILLER_WORDS, isLevelParameter, isQuestion, NUMBER_WORD, POLARITIES, POLARITY_STEMS, saidNumbers, saysAnyOf, saysOffState, enumPolarityHits, schemaStems, sideOf, spokenStems, stem, stemsOf, STOPWORDS } from './lexical.js';
 import { Lexicon, ToolHeads } from './related-words.js';
 import { withEnumEvidence } from './value-evidence.js';
 import { readUtterance, takesBothSides, ToolEvidence, type Utterance } from './tool-evidence.js';
@@ -19,7 +19,7 @@ import { routableTool } from './routable-schema.js';
 import { normalizeWithSources } from './normalize.js';
 import { withWholePlates } from './plates.js';
 import { inSaidWords, typedTopics } from './said-strings.js';
-import { placeGroup, saidPlaceGroups } from './places.js';
+import { placeGroup, placeSynonymHits, saidPlaceGroups } from './places.js';
 import { asksAboutAssistant, isFaultReport, isRemark } from './remark.js';
 import { concatKv, type Encoded, type KvSet, type ModelVariant, NeedleOnnx } from './onnx-model.js';
 import { encodeQuery, encodeTool, humanize, pointerTags, wordSpans } from './serialize.js';
@@ -506,6 +506,7 @@ export class NeedleRouter implements Router {
     // 90.7 -> 92.6, development sets 2 fixed, none broken.
     const tables = this.grammarTables;
     if (tables) calls = calls.map((c) => this.withoutEmptyString(c, tables));
+    calls = calls.map((c) => this.withoutUnsaidOptionalEnum(c, normalizedText));
     // a tool that does the opposite of what is asked is not called: the call is dropped (leaving the
     // tool out of decoding made the model call some unrelated tool instead)
     calls = calls.filter((c) => !evidence.contradicted[toolIndex(c)]);
@@ -671,6 +672,31 @@ export class NeedleRouter implements Router {
     const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && (isUnitWord(value) || empty(value.toLowerCase()));
     const entries = Object.entries(call.arguments);
     const kept = entries.filter(([key, value]) => !lone(key, value));
+    return kept.length === entries.length ? call : { ...call, arguments: Object.fromEntries(kept) };
+  }
+
+  /**
+   * The call without its optional place arguments (an enum parameter named or described as a room,
+   * area, location…) the utterance says nothing of: no word of any of the parameter's values, no
+   * side of a state pair among them, no other name of a place among them ("stock for lentils" had
+   * looked in the north warehouse). Exact answers fresh templates 446 -> 450, 3,000 training
+   * examples 2364 -> 2366, 1,500 validation 1181 -> 1183, none lost. For every optional enum it lost
+   * 19 right answers whose value the model reads from a word the schema lacks ("hifi" -> stereo,
+   * "we're going out" -> away, "freight" -> goods).
+   */
+  private withoutUnsaidOptionalEnum(call: ToolCall, normalizedText: string): ToolCall {
+    const tool = this.toolNamed(call.name);
+    if (tool === undefined) return call;
+    const required = new Set(tool.parameters.required ?? []);
+    const said = new Set([...stemsOf(normalizedText)]);
+    const unsaid = (key: string): boolean => {
+      const values = tool.parameters.properties[key]?.enum?.map(String);
+      if (required.has(key) || values === undefined || !namesPlace(key, tool.parameters.properties[key])) return false;
+      if (values.some((v) => [...stemsOf(humanize(v))].some((w) => said.has(w)))) return false;
+      return enumPolarityHits(values, normalizedText).every((h) => h === 0) && placeSynonymHits(values, normalizedText).every((h) => h === 0);
+    };
+    const entries = Object.entries(call.arguments);
+    const kept = entries.filter(([key]) => !unsaid(key));
     return kept.length === entries.length ? call : { ...call, arguments: Object.fromEntries(kept) };
   }
 
