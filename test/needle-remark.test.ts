@@ -17,6 +17,15 @@ describe('remarks', () => {
     assert.ok(remark("it's such a nice view"));
   });
 
+  it("reads the speaker's taste as a remark, not a wish", () => {
+    assert.ok(remark('i like the er colour blue'));
+    assert.ok(remark('uh i really love this song'));
+    assert.equal(remark("i'd like the lights blue"), false);
+    assert.equal(remark('i like it warmer'), false);
+    assert.equal(remark('i like to read'), false);
+    assert.equal(remark('tell mum i love her'), false);
+  });
+
   it('leaves commands alone, those with an opinion word among them too', () => {
     assert.equal(remark('turn on the kitchen light'), false);
     assert.equal(remark("it's too dark in the kitchen"), false);

@@ -599,6 +599,15 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('stock for lentils in the north depot')).calls, [{ name: 'inventory', arguments: { item: 'lentils', location: 'North' } }]);
   });
 
+  it("calls a tool whose own value and schema word the utterance says, the model's [] aside", async () => {
+    const router = await fp32.bind([
+      { name: 'stack_light', description: 'Signal tower control', parameters: { type: 'object', properties: { state: { type: 'string', description: 'Light colour', enum: ['BLUE', 'GREEN'] }, Station: { type: 'string', description: 'Which station', enum: ['station_2', 'packing'] } }, required: ['state', 'Station'] } },
+      { name: 'cleanerControl', description: 'Control the robot vacuum: start, stop or return to dock', parameters: { type: 'object', properties: { action: { type: 'string', description: 'start, stop, pause or dock', enum: ['pause', 'return_to_dock', 'stop', 'start'] }, room: { type: 'string', description: 'The area of the house', enum: ['garage', 'living_room', 'bathroom', 'basement'] } }, required: ['action', 'room'] } },
+    ]);
+    // v8 had answered [] at 0.89: it never saw a vacuum
+    assert.deepEqual((await router.route('clean the basement')).calls, [{ name: 'cleanerControl', arguments: { action: 'start', room: 'basement' } }]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

@@ -7,6 +7,8 @@
  * "smells", "looks"…) or after "what a" / "such a", with no state word and no number said, makes the
  * utterance a remark; the router then keeps the answer under the default threshold.
  *
+ * The speaker's taste is a remark as well ("i like the colour blue" beside a light colour tool).
+ *
  * A fault report ("the light in the bedroom is broken", "the kettle stopped working") is a remark
  * on a thing's condition: it asks for a repair, not for a state. v8 had switched the broken light on
  * at 1.00. The router keeps such an answer under the threshold unless a call takes the report as
@@ -31,10 +33,26 @@ const LINKING_WORDS: ReadonlySet<string> = new Set([
 /** Words that may stand between the linking word and the opinion ("is really comfortable"). */
 const INTENSIFIERS: ReadonlySet<string> = new Set(['so', 'really', 'very', 'quite', 'pretty', 'absolutely', 'truly', 'just', 'rather', 'super', 'incredibly', 'a', 'an']);
 
+/** Verbs of liking that open a remark on the speaker's taste ("i like the colour blue", "i love this song"). */
+const LIKING_WORDS: ReadonlySet<string> = new Set(['like', 'love', 'hate', 'adore', 'prefer', 'enjoy', 'dislike', 'loved', 'liked', 'hated']);
+
+/**
+ * Whether a normalised utterance opens with the speaker's taste: "i" (then "really", "just", "do")
+ * and a verb of liking, not followed by "to" or "it" ("i like to read", "i like it warmer" may ask
+ * for something); "i'd like" is a request and is not this.
+ */
+function saysTaste(words: readonly string[]): boolean {
+  if (words[0] !== 'i') return false;
+  let j = 1;
+  while (['really', 'just', 'do', 'so'].includes(words[j] ?? '')) j++;
+  return LIKING_WORDS.has(words[j] ?? '') && !['to', 'it'].includes(words[j + 1] ?? '');
+}
+
 /** Whether a normalised utterance is a remark: an opinion said of something, no state and no number. */
 export function isRemark(normalizedText: string): boolean {
   if (saysStateOrNumber(normalizedText)) return false;
   const words = normalizedText.split(' ').filter((w) => w.length > 0);
+  if (saysTaste(wordsAfterFillers(normalizedText))) return true;
   return words.some((w, i) => {
     if (!OPINION_WORDS.has(w)) return false;
     let j = i - 1;
