@@ -608,6 +608,22 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('clean the basement')).calls, [{ name: 'cleanerControl', arguments: { action: 'start', room: 'basement' } }]);
   });
 
+  it("gives a call the number said in its own clause", async () => {
+    const router = await fp32.bind([
+      { name: 'hass_set_thermostat_laundry_3', description: 'Adjust the thermostat (laundry room)', parameters: { type: 'object', properties: { temperature: { type: 'integer', description: 'Setpoint', minimum: 15, maximum: 28 } }, required: ['temperature'] } },
+      { name: 'light_set', description: 'Adjust light attributes', parameters: { type: 'object', properties: { room: { type: 'string', description: 'Which room', enum: ['nursery', 'bathroom', 'porch', 'garden', 'guest room'] }, level: { type: 'integer', description: 'Brightness in percent' }, colour: { type: 'string', description: 'Colour name', enum: ['white', 'green', 'blue', 'purple', 'orange', 'yellow', 'warm_white', 'pink'] } }, required: [] } },
+      { name: 'equipment_status', description: 'Query the state of a machine (running, idle, fault)', parameters: { type: 'object', properties: { station: { type: 'string', description: 'Which machine', enum: ['packer', 'compressor', 'oven', 'lathe', 'boiler', 'cnc-mill', 'robot-arm'] } }, required: ['station'] } },
+      { name: 'clock', description: 'Get the current time', parameters: { type: 'object', properties: { place: { type: 'string', description: 'City or timezone (default local)' } }, required: [] } },
+      { name: 'thermostat_hallway_2', description: 'Set the target temperature of the thermostat (hallway)', parameters: { type: 'object', properties: { target: { type: 'integer', description: 'Setpoint' } }, required: ['target'] } },
+    ]);
+    // v8 had set the thermostat to 20 and the light to 19
+    const r = await router.route('20% brightness in the backyard and then heat up the hallway to 19');
+    assert.deepEqual(r.calls, [
+      { name: 'light_set', arguments: { room: 'garden', level: 20 } },
+      { name: 'thermostat_hallway_2', arguments: { target: 19 } },
+    ]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

@@ -332,7 +332,10 @@ export class CallGrammar {
     if (s.phase !== 'value' || !s.tool) return null;
     const schema = this.schemaOf(s);
     if (!isNumberSchema(schema)) return null;
-    const said = this.saidNumbersFor(s, s.param);
+    // in the clauses that say the call's tool, when they say a number for it ("20% brightness in the
+    // backyard and then heat up the hallway to 19": the heating's is 19)
+    const own = this.ownClauseNumbers(s);
+    const said = own !== null && own.size > 0 ? own : this.saidNumbersFor(s, s.param);
     // "stop the pump 2", "run pump one flat out": the only number said is the device's, the
     // parameter is a level and the utterance asks for its top or bottom; that level is implied
     const devices = this.impliedOptional && isLevelParameter(s.tool.params[s.param][0], schema) ? this.deviceNumbers(s) : new Set<string>();
@@ -340,6 +343,27 @@ export class CallGrammar {
     if (said.size > 0 && !overDevice) return { candidates: [...said].map((v) => ` ${v}`), said: true, overDevice };
     const implied = new Set([0, 100, schema.minimum, schema.maximum].filter((v): v is number => v !== undefined && fitsNumber(v, schema)));
     return implied.size > 0 ? { candidates: [...implied].map((v) => ` ${v}`), said: false, overDevice } : null;
+  }
+
+  /**
+   * In an utterance of several clauses of which some say a word of the call's tool and some do not:
+   * the said numbers (as saidNumbersFor) in the clauses that do; null when the clauses settle nothing.
+   */
+  private ownClauseNumbers(s: GrammarState): Set<number> | null {
+    if (!s.tool || this.clauses.length < 2) return null;
+    const tool = s.tool;
+    const own = this.clauses.map((c) => this.words.slice(c.from, c.to).some((w) => tool.toolWords.has(stem(w.text))));
+    if (own.every((o) => o) || !own.some((o) => o)) return null;
+    const schema = tool.params[s.param][1];
+    const out = new Set<number>();
+    this.clauses.forEach((c, i) => {
+      if (!own[i]) return;
+      for (let k = c.from; k < c.to; k++) {
+        const v = this.saidNumber(s, k, s.param);
+        if (v !== null && fitsNumber(v, schema)) out.add(v);
+      }
+    });
+    return out;
   }
 
   /** The numbers the utterance says (no argument took them yet) that fit number parameter j of the tool being called. */
