@@ -134,6 +134,20 @@ function hundredsReading(tokens: string[], i: number, first: { value: number; us
   return { value: first.value * 100 + rest.value, used: 1 + rest.used };
 }
 
+/**
+ * A code said digit by digit ("ticket four four seven one", "pin one two three four"): three or more
+ * single digits in a row are one number, "4471". Clock times are read before this.
+ */
+function digitRunsToNumbers(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && /^\d$/.test(tokens[j])) j++;
+    if (j - i >= 3) { out.push(tokens.slice(i, j).join('')); i = j; } else { out.push(tokens[i]); i++; }
+  }
+  return out;
+}
+
 /** Pass 1: spelled numbers -> digits ("minus five" -> "-5", "two point five" -> "2.5"). */
 function numbersToDigits(tokens: string[]): string[] {
   const out: string[] = [];
@@ -211,8 +225,8 @@ function timesToClock(tokens: string[]): string[] {
         const clock = to24h(Number(w), Number(next), meridiem);
         if (clock) { out.push(clock); i += meridiem ? 2 : 1; continue; }
       }
-      if (isInt(next) && next.length === 1 && next === '0' && isInt(tokens[i + 2]) && tokens[i + 2].length === 1 && (prev === 'at' || tokens[i + 3] === 'am' || tokens[i + 3] === 'pm')) {
-        // "seven oh five" -> 7 0 5 after pass 1
+      if ((next === '0' || next === 'oh') && isInt(tokens[i + 2]) && tokens[i + 2].length === 1 && (prev === 'at' || tokens[i + 3] === 'am' || tokens[i + 3] === 'pm')) {
+        // "seven oh five" -> 7 oh 5 (or 7 0 5) after pass 1
         const meridiem = tokens[i + 3] === 'am' || tokens[i + 3] === 'pm' ? tokens[i + 3] : undefined;
         const clock = to24h(Number(w), Number(tokens[i + 2]), meridiem);
         if (clock) { out.push(clock); i += meridiem ? 3 : 2; continue; }
@@ -376,6 +390,7 @@ function normalizeWords(said: readonly string[]): string[] {
   let tokens = numbersToDigits([...said]);
   tokens = timesToClock(tokens);
   tokens = durationsToSeconds(tokens);
+  tokens = digitRunsToNumbers(tokens);
   tokens = halvesToDecimals(tokens);
   tokens = tokens.map((w) => (w === 'per' ? w : w === 'percentage' ? 'percent' : w));
   // "halfway" is a position: 50 percent
