@@ -624,6 +624,19 @@ describe('Needle ONNX model', () => {
     ]);
   });
 
+  it('names a timer or an alarm by what it is for', async () => {
+    const router = await fp32.bind([
+      { name: 'HassTurnOn', description: 'Turns on/opens a device or entity', parameters: { type: 'object', properties: { name: { type: 'string', description: 'Name of a device or entity' }, area: { type: 'string', description: 'Name of an area' } }, required: [] } },
+      { name: 'HassStartTimer', description: 'Starts a timer', parameters: { type: 'object', properties: { seconds: { type: 'integer', description: 'Timer duration in seconds' }, name: { type: 'string', description: 'Name of the timer' } }, required: [] } },
+      { name: 'HassShoppingListAddItem', description: 'Adds an item to the shopping list', parameters: { type: 'object', properties: { item: { type: 'string', description: 'Item to add' } }, required: ['item'] } },
+      { name: 'HassGetWeather', description: 'Gets the current weather', parameters: { type: 'object', properties: { city: { type: 'string', description: 'Name of the city' } }, required: [] } },
+    ]);
+    // v8 had started an unnamed timer
+    assert.deepEqual((await router.route('start a ten minute timer for the eggs')).calls, [{ name: 'HassStartTimer', arguments: { seconds: 600, name: 'eggs' } }]);
+    // "for" a time says when, not what for
+    assert.deepEqual((await router.route("what's the weather for today")).calls, [{ name: 'HassGetWeather', arguments: {} }]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

@@ -113,6 +113,9 @@ const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floo
 const LABEL_WORDS = ['name', 'title', 'label', 'called'].map(stem);
 /** Words that introduce what something is to be called ("a timer for ten minutes called pasta"). */
 const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'labelled', 'labeled', 'titled']);
+/** Words that say when, not what for ("the forecast for today"). */
+const WHEN_WORDS: ReadonlySet<string> = new Set(['today', 'tomorrow', 'tonight', 'now', 'later', 'weekend', 'week', 'morning', 'afternoon', 'evening', 'night',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ever', 'good', 'while']);
 
 /** A free-string parameter that takes what a thing is called (name, title, label in its name or description; `words`: parameterStems). */
 function isLabelParameter(schema: ParameterSchema, words: ReadonlySet<string>): boolean {
@@ -452,9 +455,20 @@ export class CallGrammar {
     return out;
   }
 
-  /** Utterance words right after a naming word ("called pasta"), no argument having taken them. */
+  /**
+   * Utterance words right after a naming word ("called pasta"), or after "for" (and "the", "my"…)
+   * when they say what for, not when ("a timer for the eggs", "alarm at 06:30 for work"; not "for
+   * 600 seconds", "for today"), no argument having taken them.
+   */
   private namedWords(s: GrammarState): number[] {
-    return this.words.flatMap((w, k) => (k > 0 && NAMING_WORDS.has(this.words[k - 1].text) && !STOPWORDS.has(w.text) && !s.usedWords.has(k) ? [k] : []));
+    return this.words.flatMap((w, k) => {
+      if (k === 0 || STOPWORDS.has(w.text) || s.usedWords.has(k)) return [];
+      if (NAMING_WORDS.has(this.words[k - 1].text)) return [k];
+      // "a ten minute timer for the eggs", "alarm at 06:30 for work": what the thing is for
+      let j = k - 1;
+      if (j > 0 && PLACE_DETERMINERS.has(this.words[j].text)) j--;
+      return this.words[j].text === 'for' && j < k && /^[a-z']+$/.test(w.text) && !FILLER_WORDS.has(w.text) && !UNIT_WORDS.has(w.text) && !HESITATIONS.has(w.text) && !WHEN_WORDS.has(w.text) ? [k] : [];
+    });
   }
 
   /**
