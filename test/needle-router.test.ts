@@ -637,6 +637,15 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route("what's the weather for today")).calls, [{ name: 'HassGetWeather', arguments: {} }]);
   });
 
+  it('gives a number parameter still to come the number said, not a free string before it', async () => {
+    const router = await fp32.bind([
+      { name: 'set_color_temperature', description: 'Set the white colour temperature of a light in kelvin', parameters: { type: 'object', properties: { location: { type: 'string', description: 'The area of the house' }, color_temp: { type: 'integer', description: 'Colour temperature in kelvin' } }, required: ['color_temp'] } },
+      { name: 'list_events', description: 'Read the agenda', parameters: { type: 'object', properties: { date: { type: 'string', description: 'Which day', enum: ['weekend', 'today', 'friday', 'monday', 'tomorrow'] } }, required: ['date'] } },
+    ]);
+    // v8 had given the location "4400" and the colour temperature 0
+    assert.deepEqual((await router.route('Color temperature 4400')).calls, [{ name: 'set_color_temperature', arguments: { color_temp: 4400 } }]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

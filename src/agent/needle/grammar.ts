@@ -725,6 +725,7 @@ export class CallGrammar {
       if (start + value.length > this.query.length) break;
       if (clock && (!CLOCK_WORD.test(w.text) || start + value.length > w.to)) continue;
       if (!clock && this.measured[k]) continue;
+      if (!clock && !reuse && this.numberForLaterParameter(s, k)) continue;
       if (place && STOPWORDS.has(w.text)) continue;
       if (!clock && !reuse && s.tool?.nameStems.has(stem(w.text))) continue;
       // nor at the word that opens a clause when the tool's description has it: the command's verb ("call john")
@@ -738,6 +739,20 @@ export class CallGrammar {
       if (match) starts.push(start);
     }
     return starts;
+  }
+
+  /**
+   * Whether word k is a said number that a required number parameter of the call, still to come,
+   * takes ("Color temperature 4400" beside a location string before color_temp: the location is not
+   * "4400"); a free string does not start there.
+   */
+  private numberForLaterParameter(s: GrammarState, k: number): boolean {
+    if (!s.tool || s.phase !== 'value') return false;
+    const tool = s.tool;
+    return tool.params.some(([, p], j) => j > s.param && tool.required[j] && isNumberSchema(p) && (() => {
+      const value = this.saidNumber(s, k, j);
+      return value !== null && fitsNumber(value, p);
+    })());
   }
 
   /**
@@ -906,6 +921,9 @@ export class CallGrammar {
       // an optional flag for a mode nobody asked for ("call the office" beside a loudspeaker flag) is left out
       const mode = entry.modeWords[j];
       if (mode && mode.size > 0 && !saysAnyOf(mode, this.saidStems)) continue;
+      // an optional free string no word of the utterance may start is left out
+      const schema = entry.params[j][1];
+      if (!entry.required[j] && schema.type === 'string' && !schema.enum && this.spanStarts({ ...s, phase: 'value', param: j, value: [] }, []).length === 0) continue;
       out.push(this.ids.params[j]);
       if (entry.required[j]) break; // a required parameter cannot be skipped
     }
