@@ -646,6 +646,17 @@ describe('Needle ONNX model', () => {
     assert.deepEqual((await router.route('Color temperature 4400')).calls, [{ name: 'set_color_temperature', arguments: { color_temp: 4400 } }]);
   });
 
+  it("gives no parameter a number said with a measure's unit it does not take", async () => {
+    const router = await fp32.bind([
+      { name: 'cell_robot', description: 'Send the robot arm to a position or program', parameters: { type: 'object', properties: { program: { type: 'string', description: 'Program to run', enum: ['park', 'pick place', 'palletize', 'calibrate'] }, Speed: { type: 'integer', description: 'Speed override percent' } }, required: ['program'] } },
+      { name: 'SetSpindleRpm', description: 'Change spindle or drive speed (rpm)', parameters: { type: 'object', properties: { drive: { type: 'string', description: 'Which motor', enum: ['main-drive', 'fan-motor', 'spindle', 'motor-2'] }, TargetRpm: { type: 'integer', description: 'Target speed in rpm' } }, required: ['TargetRpm'] } },
+      { name: 'lockDoorLock', description: 'Smart door lock control: lock', parameters: { type: 'object', properties: { which_door: { type: 'string', description: 'Which lock', enum: ['Garage Door', 'Back Door', 'Patio Door'] } }, required: [] } },
+    ]);
+    // v8 had given the robot's speed override (percent) the 3350 rpm and the spindle 0
+    const r = await router.route('Robot run palletize and then speed three thousand three hundred fifty rpm');
+    assert.deepEqual(r.calls, [{ name: 'cell_robot', arguments: { program: 'palletize' } }, { name: 'SetSpindleRpm', arguments: { TargetRpm: 3350 } }]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

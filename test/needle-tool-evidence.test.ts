@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import { DistinctiveWords } from '../src/agent/needle/lexical.js';
-import { readUtterance, ToolEvidence } from '../src/agent/needle/tool-evidence.js';
+import { readUtterance, takesOtherUnit, ToolEvidence } from '../src/agent/needle/tool-evidence.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
 const tool = (name: string, description: string): ToolSchema => ({ name, description, parameters: { type: 'object', properties: {} } });
@@ -172,5 +172,14 @@ describe('tools that do the opposite of what is asked', () => {
   it('leaves a tool whose parameter takes both sides, and utterances of several clauses', () => {
     assert.deepEqual(contradicted([doorLock], 'unlock the back door'), [false]);
     assert.deepEqual(contradicted([tool('StartVacuum', 'Start the robot vacuum')], 'stop the music and start the vacuum'), [false]);
+  });
+
+  it("knows a number said with a measure's unit is no value for a parameter of another unit", () => {
+    assert.ok(takesOtherUnit('rpm', 'Speed', { type: 'integer', description: 'Speed override percent' }));
+    assert.ok(takesOtherUnit('kelvin', 'duty', { type: 'integer', description: 'Pump speed percent' }));
+    assert.equal(takesOtherUnit('rpm', 'TargetRpm', { type: 'integer', description: 'Target speed in rpm' }), false);
+    // a parameter that speaks of no unit may take it; "percent" is no measure
+    assert.equal(takesOtherUnit('rpm', 'value', { type: 'integer' }), false);
+    assert.equal(takesOtherUnit('percent', 'kelvin', { type: 'integer', description: 'Colour temperature' }), false);
   });
 });

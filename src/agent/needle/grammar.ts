@@ -23,7 +23,7 @@
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
 import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, saysAnyOf, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS, withBritishSpellings } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
-import { takesUnit } from './tool-evidence.js';
+import { takesOtherUnit, takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
 
 const MAX_VALUE_TOKENS = 24;
@@ -371,8 +371,12 @@ export class CallGrammar {
 
   /** The numbers the utterance says (no argument took them yet) that fit number parameter j of the tool being called. */
   private saidNumbersFor(s: GrammarState, j: number): Set<number> {
-    const schema = (s.tool as ToolEntry).params[j][1];
-    return new Set(this.words.map((_, k) => this.saidNumber(s, k, j)).filter((v): v is number => v !== null && fitsNumber(v, schema)));
+    const [name, schema] = (s.tool as ToolEntry).params[j];
+    // not one said with a measure's unit the parameter does not take ("3350 rpm" for a speed in percent)
+    return new Set(this.words.flatMap((_, k) => {
+      const v = this.saidNumber(s, k, j);
+      return v !== null && fitsNumber(v, schema) && !takesOtherUnit(this.words[k + 1]?.text ?? '', name, schema) ? [v] : [];
+    }));
   }
 
   /**

@@ -55,6 +55,16 @@ export function takesUnit(unit: string, name: string, schema: ParameterSchema): 
   return UNIT_FAMILIES.some((family) => family.said.has(unit) && takesFamily(family, name, schema));
 }
 
+/**
+ * Whether a number said with this measure's unit ("3350 rpm", "21 degrees") is no value for a
+ * numeric parameter that takes numbers of another unit by its name or description ("Speed override
+ * percent"); a parameter that speaks of no unit at all may take it.
+ */
+export function takesOtherUnit(unit: string, name: string, schema: ParameterSchema): boolean {
+  const measure = UNIT_FAMILIES.find((family) => family.measure && family.said.has(unit));
+  return measure !== undefined && !takesFamily(measure, name, schema) && UNIT_FAMILIES.some((family) => takesFamily(family, name, schema));
+}
+
 /** Polarity pairs (indexes into POLARITIES) whose first side a "stop" or "off" does not ask for: open, lock, arm, up; not mute ("turn off the sound"). */
 const STOPPABLE_PAIRS: ReadonlySet<number> = new Set([1, 2, 4, 5]);
 
