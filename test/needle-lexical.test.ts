@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asksWhatIsSo, asksWhatsOn, booleanPolarity, clauseScope, clauseSpans, describesAction, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
+import { asksWhatIsSo, asksWhatsOn, booleanPolarity, clauseScope, clauseSpans, commandsDevice, describesAction, onlyTells, DistinctiveWords, enumPolarityHits, enumValueHits, isQuestion, saysAnyOf, schemaStems, stem, stemsOf } from '../src/agent/needle/lexical.js';
 import { normalizeUtterance } from '../src/agent/needle/normalize.js';
 import type { ToolSchema } from '../src/agent/types.js';
 
@@ -178,5 +178,17 @@ describe('questions', () => {
     assert.equal(describesAction(tool('open_page', 'Opens a kiosk screen'), { page: 'opening_hours' }), false);
     assert.equal(describesAction(tool('intercom', 'Handle someone at the door'), { action: 'show_camera' }), false);
     assert.equal(describesAction(tool('GetMachineStatus', 'Start a status check of a machine'), {}), false);
+  });
+
+  it('tells a command to change a device, and a tool that only tells something', () => {
+    assert.ok(commandsDevice(normalizeUtterance('Run the coolant pump at full speed?')));
+    assert.ok(commandsDevice(normalizeUtterance('uh can you please open the gate')));
+    assert.equal(commandsDevice(normalizeUtterance('how full is the coolant tank')), false);
+    const tank: ToolSchema = { name: 'tank_level', description: 'Report how full a tank is', parameters: { type: 'object', properties: { tank: { type: 'string', enum: ['coolant', 'diesel'] } } } };
+    assert.ok(onlyTells(tank));
+    // a name with an action verb, or a parameter that sets something, does something
+    assert.equal(onlyTells({ name: 'vacuum_pause', description: 'Robot vacuum status and return', parameters: { type: 'object', properties: {} } }), false);
+    assert.equal(onlyTells({ name: 'statusLed', description: 'Status LED', parameters: { type: 'object', properties: { level: { type: 'string', enum: ['on', 'off'] } } } }), false);
+    assert.equal(onlyTells({ name: 'HeatedMattress', description: 'Heated mattress level', parameters: { type: 'object', properties: { level: { type: 'integer' } } } }), false);
   });
 });

@@ -657,6 +657,24 @@ describe('Needle ONNX model', () => {
     assert.deepEqual(r.calls, [{ name: 'cell_robot', arguments: { program: 'palletize' } }, { name: 'SetSpindleRpm', arguments: { TargetRpm: 3350 } }]);
   });
 
+  it('holds a command to change a device answered only by a tool that tells something', async () => {
+    const router = await fp32.bind([
+      { name: 'getEnergy', description: 'How much electricity was used in a period', parameters: { type: 'object', properties: { timeframe: { type: 'string', description: 'Reporting period', enum: ['this_month', 'today'] } }, required: ['timeframe'] } },
+      { name: 'security_system', description: 'Security system control', parameters: { type: 'object', properties: { Command: { type: 'string', description: 'arm or disarm', enum: ['armed', 'disarmed'] }, mode: { type: 'string', description: 'away, home or night', enum: ['AWAY', 'HOME', 'NIGHT'] } }, required: ['Command', 'mode'] } },
+      { name: 'DiningRoomColor', description: 'Set the light color (dining room)', parameters: { type: 'object', properties: { color_name: { type: 'string', description: 'Target color', enum: ['white', 'cyan', 'warm_white', 'yellow', 'green', 'purple'] } }, required: ['color_name'] } },
+      { name: 'tank_level', description: 'Report how full a tank or silo is, in percent', parameters: { type: 'object', properties: { tank: { type: 'string', description: 'Which tank', enum: ['resin', 'silo_1', 'diesel', 'water', 'coolant'] } }, required: ['tank'] } },
+      { name: 'PumpTurnOff', description: 'Off only. Sets pump state and speed', parameters: { type: 'object', properties: { pump_id: { type: 'string', description: 'Which pump', enum: ['Pool', 'Pump 2', 'Sump'] }, percent: { type: 'integer', description: 'Pump speed percent' } }, required: ['pump_id'] } },
+      { name: 'security_alarm', description: 'Security system control', parameters: { type: 'object', properties: { armed: { type: 'boolean', description: 'Whether the alarm is armed' } }, required: ['armed'] } },
+    ]);
+    // v8 had read the coolant tank at 1.00: no tool runs the coolant pump
+    const r = await router.route('Run the coolant pump at full speed?');
+    assert.ok(r.calls.length === 0 || r.confidence < 0.5, `${JSON.stringify(r.calls)} at ${r.confidence}`);
+    // asked as a question, the reading is what is wanted
+    const level = await router.route('how full is the coolant tank');
+    assert.deepEqual(level.calls, [{ name: 'tank_level', arguments: { tank: 'coolant' } }]);
+    assert.ok(level.confidence >= 0.5, String(level.confidence));
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

@@ -433,3 +433,34 @@ export function describesAction(tool: ToolSchema, args: Readonly<Record<string, 
   const said = stemsOf([humanize(tool.name), (tool.description ?? '').toLowerCase(), ...values].join(' ').replace(/[^a-z0-9' ]+/g, ' '));
   return ![...said].some((w) => TELLING_WORDS.has(w));
 }
+
+/** Verbs that open a command to change a device's state ("run the coolant pump at full speed", "open the gate"). */
+const DEVICE_COMMAND_VERBS: ReadonlySet<string> = new Set(['run', 'start', 'stop', 'turn', 'switch', 'set', 'open', 'close', 'lock', 'unlock', 'raise',
+  'lower', 'dim', 'preheat', 'arm', 'disarm', 'pause', 'mute', 'unmute', 'toggle', 'enable', 'disable', 'activate', 'boost']);
+/** Words that may come before the command's verb ("please", "can you", "i want you to"). */
+const COMMAND_LEAD_INS: ReadonlySet<string> = new Set(['please', 'can', 'you', 'i', 'to', 'will', 'kindly']);
+
+/** Whether a normalised utterance opens (fillers and "please", "can you" aside) with a verb that changes a device's state. */
+export function commandsDevice(normalizedText: string): boolean {
+  const words = wordsAfterFillers(normalizedText);
+  const first = words.find((w) => !FILLER_WORDS.has(w) && !COMMAND_LEAD_INS.has(w)) ?? '';
+  return DEVICE_COMMAND_VERBS.has(first);
+}
+
+/**
+ * Whether a tool only tells or shows something: its name or description says a telling word
+ * ("tank_level", "Report the water temperature"), its description does not open with an action
+ * verb ("Set the camera mode" does something), its name has none ("vacuum_pause"), and no parameter
+ * sets something (a flag, a number, an on/off-like state).
+ */
+export function onlyTells(tool: ToolSchema): boolean {
+  const first = (tool.description ?? '').toLowerCase().split(/[^a-z]+/).find((w) => w.length > 0) ?? '';
+  if ([first, first.replace(/s$/, ''), first.replace(/es$/, '')].some((w) => ACTION_VERBS.has(w))) return false;
+  // a name with an action verb ("vacuum_pause"), or a parameter that sets something (a flag, a number, a state), does something
+  if (humanize(tool.name).split(' ').some((w) => ACTION_VERBS.has(w))) return false;
+  const sets = Object.values(tool.parameters.properties).some((p) => p.type === 'boolean' || p.type === 'integer' || p.type === 'number'
+    || (p.enum ?? []).some((v) => POLARITY_STEMS.has(stem(String(v).toLowerCase()))));
+  if (sets) return false;
+  const said = stemsOf(`${humanize(tool.name)} ${(tool.description ?? '').toLowerCase()}`.replace(/[^a-z0-9' ]+/g, ' '));
+  return [...said].some((w) => TELLING_WORDS.has(w));
+}
