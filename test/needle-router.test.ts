@@ -704,6 +704,9 @@ describe('Needle ONNX model', () => {
     // nor is an optional one kept that says only filler words (v8: reason "ahead")
     const ahead = await router.route('go ahead and i need help at garden center');
     assert.deepEqual(ahead.calls, [{ name: 'callAttendant', arguments: { counter: 'garden_center' } }]);
+    // nor one that is a recogniser's "too" for "to" (v8: reason "too")
+    const too = await router.route('right get a staff member too garden center');
+    assert.deepEqual(too.calls, [{ name: 'callAttendant', arguments: { counter: 'garden_center' } }]);
   });
 
   it('reads a completion ("enough", "done") as the off side when no state is said', async () => {

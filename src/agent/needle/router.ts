@@ -216,6 +216,8 @@ const HEADED_DETERMINER_PENALTY = 8;
  * examples 1166 -> 1168; development and spot sets unchanged.
  */
 const FOREIGN_CLAUSE_PENALTY = 8;
+/** Words a recogniser writes for a function word that sounds the same ("staff too fitting rooms"): alone they name nothing. */
+const SOUNDS_LIKE_STOPWORD: ReadonlySet<string> = new Set(['too']);
 /**
  * Logits taken off ending a call while an open integer parameter has a said number that counts one
  * of the tool's enum values ("brew us three espresso": quantity 3 beside drink espresso; the model
@@ -695,7 +697,7 @@ export class NeedleRouter implements Router {
     const head = tables.entries[i].toolWords;
     // nothing but the tool's own words, state words, stopwords and fillers ("cancel the timer" -> label "the timer", "stop the timer" -> "stop",
     // "go ahead and i need help at garden center" -> reason "ahead")
-    const empty = (value: string): boolean => value.split(' ').every((w) => STOPWORDS.has(w) || FILLER_WORDS.has(w) || POLARITY_STEMS.has(stem(w)) || head.has(stem(w)));
+    const empty = (value: string): boolean => value.split(' ').every((w) => STOPWORDS.has(w) || FILLER_WORDS.has(w) || SOUNDS_LIKE_STOPWORD.has(w) || POLARITY_STEMS.has(stem(w)) || head.has(stem(w)));
     const lone = (key: string, value: unknown): boolean => typeof value === 'string' && !required.has(key) && !tool.parameters.properties[key]?.enum && (isUnitWord(value) || empty(value.toLowerCase()));
     const entries = Object.entries(call.arguments);
     const kept = entries.filter(([key, value]) => !lone(key, value));
