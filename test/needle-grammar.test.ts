@@ -163,6 +163,14 @@ describe('decoding grammar', () => {
     assert.deepEqual([...other.grammar.headedDeterminerTokens(other.state, schemaWords)], []);
   });
 
+  it("starts no free string at a word of the parameter's own name or description", () => {
+    const tools: ToolSchema[] = [{ name: 'checkin', description: 'Register an arrival', parameters: { type: 'object', properties: {
+      booking: { type: 'string', description: 'Booking reference or surname' } }, required: ['booking'] } }];
+    const grammar = new CallGrammar(new GrammarTables(tok, tools, [1]), encodeQuery(tok, normalizeUtterance('reference reference cook')), 1);
+    const state = step(grammar, [grammar.ids.call, tok.special('<T1>'), tok.special('<P1>')]);
+    assert.deepEqual(ordinary(grammar.allowed(state)).map((p) => p.trim()), ['cook']);
+  });
+
   it("marks the tokens that would start a free string only in a clause saying nothing of the call's tool", () => {
     const tools: ToolSchema[] = [{ name: 'call_staff', description: 'Send a member of staff to a counter', parameters: { type: 'object', properties: {
       note: { type: 'string', description: 'what the problem is' } }, required: ['note'] } }];

@@ -169,6 +169,8 @@ interface ToolEntry {
   valueWords: Set<string>;
   /** per parameter: the words of its name, by stem (a number said right after one is for it: measuredNumberParams) */
   paramNameStems: Array<Set<string>>;
+  /** per parameter: the words of its name and description, by stem (parameterStems) */
+  paramWords: Array<Set<string>>;
   /** per parameter: seconds per unit of a number given in minutes or hours (timeUnit), else 1 */
   unit: number[];
   /**
@@ -253,6 +255,7 @@ export class GrammarTables {
         toolWords: stemsOf(`${humanize(tool.name)} ${schemaText(tool.description ?? '')}`), unit: params.map(([name, p]) => timeUnit(name, p)),
         valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))),
         paramNameStems: nameStems,
+        paramWords: words,
         modeWords: params.map(([name, p], j) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? withBritishSpellings([...nameStems[j]].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
@@ -732,6 +735,8 @@ export class CallGrammar {
       if (!clock && !reuse && this.numberForLaterParameter(s, k)) continue;
       if (place && STOPWORDS.has(w.text)) continue;
       if (!clock && !reuse && s.tool?.nameStems.has(stem(w.text))) continue;
+      // nor at a word of the parameter's own name or description ("reference reference cook": not "reference")
+      if (!clock && !reuse && s.tool !== null && s.param >= 0 && s.tool.paramWords[s.param].has(stem(w.text)) && !STOPWORDS.has(w.text)) continue;
       // nor at the word that opens a clause when the tool's description has it: the command's verb ("call john")
       // or a word the lexicon relates to it ("call grandma" beside dial, "Phone someone")
       if (!clock && !reuse && this.clauseOpeners.has(k) && (s.tool?.toolWords.has(stem(w.text)) || (s.tool !== null && this.related.toTool(w.text, this.entries.indexOf(s.tool))))) continue;
