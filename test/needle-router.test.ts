@@ -675,6 +675,18 @@ describe('Needle ONNX model', () => {
     assert.ok(level.confidence >= 0.5, String(level.confidence));
   });
 
+  it('puts a call on the loudspeaker or the handset as asked', async () => {
+    const router = await fp32.bind([
+      { name: 'show_screen', description: 'Show a page on the kiosk screen', parameters: { type: 'object', properties: { screen: { type: 'string', description: 'Which screen', enum: ['help', 'menu', 'home', 'prices', 'map', 'opening_hours'] } }, required: ['screen'] } },
+      { name: 'PhoneCall', description: 'Start a voice call to a contact', parameters: { type: 'object', properties: { contact: { type: 'string', description: 'Who to call' }, loudspeaker: { type: 'boolean', description: 'Put the call on the loudspeaker' } }, required: ['contact'] } },
+      { name: 'plug_power', description: 'Switch a power outlet', parameters: { type: 'object', properties: { outlet: { type: 'string', description: 'Appliance plugged in', enum: ['printer', 'kettle', 'washing_machine'] }, power: { type: 'string', description: 'on or off', enum: ['On', 'Off'] } }, required: ['outlet', 'power'] } },
+    ]);
+    // v8 had left the loudspeaker flag out
+    assert.deepEqual((await router.route('call sarah on speaker')).calls, [{ name: 'PhoneCall', arguments: { contact: 'sarah', loudspeaker: true } }]);
+    assert.deepEqual((await router.route('call sarah on the handset')).calls, [{ name: 'PhoneCall', arguments: { contact: 'sarah', loudspeaker: false } }]);
+    assert.deepEqual((await router.route('call sarah')).calls, [{ name: 'PhoneCall', arguments: { contact: 'sarah' } }]);
+  });
+
   it('gives the whole number plate said', async () => {
     const router = await fp32.bind([
       { name: 'parking_payment', description: 'Pay for parking by number plate for a while', parameters: { type: 'object', properties: { vehicle: { type: 'string', description: 'Number plate' } }, required: ['vehicle'] } },

@@ -21,7 +21,7 @@
  *   when it has none, an optional time is left out (a required one takes words as any string).
  */
 import type { JsonPrimitive, ParameterSchema, ToolCall, ToolSchema } from '../types.js';
-import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, NUMBER_WORD, parameterStems, POLARITY_STEMS, saysAnyOf, SCHEMA_GENERIC, stem, stemsOf, STOPWORDS, withBritishSpellings } from './lexical.js';
+import { CLAUSE_JOINERS, clauseSpans, FILLER_WORDS, isLevelParameter, isLevelWord, namesPolarity, namesSpeaker, NUMBER_WORD, parameterStems, POLARITY_STEMS, saysAnyOf, SCHEMA_GENERIC, SPEAKER_WORDS, stem, stemsOf, STOPWORDS, withBritishSpellings } from './lexical.js';
 import { humanize, parameterList, schemaText } from './serialize.js';
 import { takesOtherUnit, takesUnit } from './tool-evidence.js';
 import { MAX_ENUM_SLOTS, type Tokenizer } from './tokenizer.js';
@@ -113,6 +113,12 @@ const PLACE_WORDS = ['room', 'area', 'location', 'zone', 'place', 'where', 'floo
 const LABEL_WORDS = ['name', 'title', 'label', 'called'].map(stem);
 /** Words that introduce what something is to be called ("a timer for ten minutes called pasta"). */
 const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'labelled', 'labeled', 'titled']);
+
+/** The words that ask for an optional mode flag: its name's (British spellings too), and for a loudspeaker flag every word for the speaker or the handset. */
+function modeFlagWords(nameStems: ReadonlySet<string>): Set<string> {
+  const words = withBritishSpellings([...nameStems].filter((w) => !SCHEMA_GENERIC.has(w)));
+  return namesSpeaker(nameStems) ? new Set([...words, ...SPEAKER_WORDS]) : words;
+}
 /** Words that say when, not what for ("the forecast for today"). */
 const WHEN_WORDS: ReadonlySet<string> = new Set(['today', 'tomorrow', 'tonight', 'now', 'later', 'weekend', 'week', 'morning', 'afternoon', 'evening', 'night',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ever', 'good', 'while']);
@@ -256,7 +262,7 @@ export class GrammarTables {
         valueWords: new Set(params.flatMap(([, p]) => (p.enum ?? []).flatMap((v) => [...stemsOf(humanize(String(v)))]))),
         paramNameStems: nameStems,
         paramWords: words,
-        modeWords: params.map(([name, p], j) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? withBritishSpellings([...nameStems[j]].filter((w) => !SCHEMA_GENERIC.has(w))) : null)) };
+        modeWords: params.map(([name, p], j) => (p.type === 'boolean' && !p.enum && !req.has(name) && !namesPolarity(name) ? modeFlagWords(nameStems[j]) : null)) };
     });
     for (const e of this.entries) this.bySlotToken.set(tok.special(`<T${e.slot}>`), e);
     this.firstOrdinary = tok.specials.size;

@@ -330,9 +330,27 @@ export function namesPolarity(parameterName: string): boolean {
   return POLARITIES.some((pair) => sideOf(named, pair.named) !== undefined);
 }
 
+/** Words that name a phone call's loudspeaker, by stem ("speakerphone", "hands free"). */
+const SPEAKER_NAMES: readonly string[] = ['speaker', 'loudspeaker', 'speakerphone', 'handsfree'].map(stem);
+
+/** Whether a flag's name words (by stem) name a phone call's loudspeaker ("loudspeaker", "speakerphone", "hands_free"). */
+export function namesSpeaker(named: ReadonlySet<string>): boolean {
+  return SPEAKER_NAMES.some((w) => named.has(w)) || (named.has(stem('hands')) && named.has(stem('free')));
+}
+
+/** The words that ask for a call on the loudspeaker or on the handset (its other side), by stem. */
+export const SPEAKER_WORDS: ReadonlySet<string> = new Set([...SPEAKER_NAMES, stem('free'), stem('handset')]);
+
+/** For a loudspeaker flag: 1 when the utterance asks for the speaker ("on speaker", "hands free"), -1 for the handset, 0 when neither. */
+function speakerSide(said: ReadonlySet<string>): number {
+  if (said.has(stem('handset'))) return -1;
+  return SPEAKER_NAMES.some((w) => said.has(w)) || (said.has(stem('hands')) && said.has(stem('free'))) ? 1 : 0;
+}
+
 /** booleanPolarity for an utterance already read into its spokenStems. */
 export function booleanPolaritySpoken(parameterName: string, said: ReadonlySet<string>): number {
   const named = stemsOf(humanize(parameterName));
+  if (namesSpeaker(named)) return speakerSide(said);
   for (const pair of POLARITIES) {
     const side = sideOf(named, pair.named);
     if (side === undefined) continue;
