@@ -344,7 +344,7 @@ export const SPEAKER_WORDS: ReadonlySet<string> = new Set([...SPEAKER_NAMES, ste
 /** For a loudspeaker flag: 1 when the utterance asks for the speaker ("on speaker", "hands free"), -1 for the handset, 0 when neither. */
 function speakerSide(said: ReadonlySet<string>): number {
   if (said.has(stem('handset'))) return -1;
-  return SPEAKER_NAMES.some((w) => said.has(w)) || (said.has(stem('hands')) && said.has(stem('free'))) ? 1 : 0;
+  return namesSpeaker(said) ? 1 : 0;
 }
 
 /** booleanPolarity for an utterance already read into its spokenStems. */
@@ -438,6 +438,12 @@ const ACTION_VERBS: ReadonlySet<string> = new Set(['set', 'change', 'start', 'sw
 const TELLING_WORDS: ReadonlySet<string> = new Set(['status', 'report', 'read', 'get', 'check', 'show', 'query', 'list', 'tell', 'look', 'view',
   'display', 'level', 'reading', 'current', 'progress', 'forecast', 'weather', 'snapshot', 'camera', 'screen', 'page', 'return'].map(stem));
 
+/** Whether a tool's description opens with an action verb ("Validate a parking ticket", "Raises the barrier"). */
+function descriptionOpensWithAction(tool: ToolSchema): boolean {
+  const first = (tool.description ?? '').toLowerCase().split(/[^a-z]+/).find((w) => w.length > 0) ?? '';
+  return [first, first.replace(/s$/, ''), first.replace(/es$/, '')].some((w) => ACTION_VERBS.has(w));
+}
+
 /**
  * Whether a call does something rather than tells something: its tool's description opens with an
  * action verb ("Validate a parking ticket", "Raise a car park barrier") and neither the tool's name
@@ -445,8 +451,7 @@ const TELLING_WORDS: ReadonlySet<string> = new Set(['status', 'report', 'read', 
  * "Opens a kiosk screen"). A description that opens with a noun ("Nursery temperature") tells.
  */
 export function describesAction(tool: ToolSchema, args: Readonly<Record<string, unknown>>): boolean {
-  const first = (tool.description ?? '').toLowerCase().split(/[^a-z]+/).find((w) => w.length > 0) ?? '';
-  if (![first, first.replace(/s$/, ''), first.replace(/es$/, '')].some((w) => ACTION_VERBS.has(w))) return false;
+  if (!descriptionOpensWithAction(tool)) return false;
   const values = Object.values(args).filter((v): v is string => typeof v === 'string').map(humanize);
   const said = stemsOf([humanize(tool.name), (tool.description ?? '').toLowerCase(), ...values].join(' ').replace(/[^a-z0-9' ]+/g, ' '));
   return ![...said].some((w) => TELLING_WORDS.has(w));
@@ -472,8 +477,7 @@ export function commandsDevice(normalizedText: string): boolean {
  * sets something (a flag, a number, an on/off-like state).
  */
 export function onlyTells(tool: ToolSchema): boolean {
-  const first = (tool.description ?? '').toLowerCase().split(/[^a-z]+/).find((w) => w.length > 0) ?? '';
-  if ([first, first.replace(/s$/, ''), first.replace(/es$/, '')].some((w) => ACTION_VERBS.has(w))) return false;
+  if (descriptionOpensWithAction(tool)) return false;
   // a name with an action verb ("vacuum_pause"), or a parameter that sets something (a flag, a number, a state), does something
   if (humanize(tool.name).split(' ').some((w) => ACTION_VERBS.has(w))) return false;
   const sets = Object.values(tool.parameters.properties).some((p) => p.type === 'boolean' || p.type === 'integer' || p.type === 'number'

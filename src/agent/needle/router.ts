@@ -717,7 +717,7 @@ export class NeedleRouter implements Router {
     const tool = this.toolNamed(call.name);
     if (tool === undefined) return call;
     const required = new Set(tool.parameters.required ?? []);
-    const said = new Set([...stemsOf(normalizedText)]);
+    const said = stemsOf(normalizedText);
     const unsaid = (key: string): boolean => {
       const values = tool.parameters.properties[key]?.enum?.map(String);
       if (required.has(key) || values === undefined || !namesPlace(key, tool.parameters.properties[key])) return false;
@@ -821,11 +821,7 @@ export class NeedleRouter implements Router {
   private withHeadedDeterminer(bonus: Map<number, number> | null, grammar: CallGrammar, state: GrammarState, allowed: readonly number[]): Map<number, number> | null {
     const words = this.schemaWordsOf(state.tool?.tool.name ?? '');
     if (words === undefined) return bonus;
-    const headed = grammar.headedDeterminerTokens(state, words);
-    if (headed.size === 0) return bonus;
-    const out = new Map(bonus ?? []);
-    for (const id of allowed) if (headed.has(id)) out.set(id, (out.get(id) ?? 0) - HEADED_DETERMINER_PENALTY);
-    return out;
+    return withTokenLogits(bonus, allowed, grammar.headedDeterminerTokens(state, words), -HEADED_DETERMINER_PENALTY);
   }
 
   /** The named tool's schema words by stem (lexical.ts schemaStems), built for all tools on first use. */
@@ -1061,9 +1057,10 @@ export class NeedleRouter implements Router {
       }
       if (state.phase === 'value') bonus = this.withStringExtension(bonus, grammar, state, allowed);
       if (state.phase === 'value' && state.value.length === 0) {
-        bonus = withPlaceStart(bonus, grammar, state, allowed);
+        // PLACE_BONUS at a word after "in / at / inside (the)"; FOREIGN_CLAUSE_PENALTY in a clause that says nothing of the call's tool
+        bonus = withTokenLogits(bonus, allowed, grammar.placeStartTokens(state), PLACE_BONUS);
         bonus = this.withHeadedDeterminer(bonus, grammar, state, allowed);
-        bonus = withForeignClause(bonus, grammar, state, allowed);
+        bonus = withTokenLogits(bonus, allowed, grammar.foreignClauseTokens(state), -FOREIGN_CLAUSE_PENALTY);
       }
       const { id, p } = pickAllowed(out.logits, allowed, bonus);
       // the answer's probability under the decisions taken: their product (it ranked right vs wrong
@@ -1174,13 +1171,13 @@ export class NeedleRouter implements Router {
   }
 }
 
-/** The tool with the most lexical hits when it has at least twice as many as any other; null when none leads. */
 /** Whether a tool's name speaks of one side of a state pair (`offSprinkler`, `stop_music`). */
 function nameSpeaksOfSide(name: string): boolean {
   const named = stemsOf(humanize(name));
   return POLARITIES.some((pair) => sideOf(named, pair.said) !== undefined);
 }
 
+/** The tool with the most lexical hits when it has at least twice as many as any other; null when none leads. */
 function leadingTool(hits: readonly number[]): number | null {
   const leader = hits.indexOf(Math.max(...hits));
   const runnerUp = Math.max(0, ...hits.filter((_, i) => i !== leader));
@@ -1210,21 +1207,11 @@ function withPendingParameters(bonus: Map<number, number> | null, grammar: CallG
   return out;
 }
 
-/** PLACE_BONUS on starting a place parameter's free string at a word after "in / at / inside (the)". */
-/** FOREIGN_CLAUSE_PENALTY on starting a free string in a clause that says nothing of the call's tool (grammar foreignClauseTokens). */
-function withForeignClause(bonus: Map<number, number> | null, grammar: CallGrammar, state: GrammarState, allowed: readonly number[]): Map<number, number> | null {
-  const foreign = grammar.foreignClauseTokens(state);
-  if (foreign.size === 0) return bonus;
+/** `delta` logits added to each allowed token among `tokens` (the bonus unchanged when none is). */
+function withTokenLogits(bonus: Map<number, number> | null, allowed: readonly number[], tokens: ReadonlySet<number>, delta: number): Map<number, number> | null {
+  if (tokens.size === 0) return bonus;
   const out = new Map(bonus ?? []);
-  for (const id of allowed) if (foreign.has(id)) out.set(id, (out.get(id) ?? 0) - FOREIGN_CLAUSE_PENALTY);
-  return out;
-}
-
-function withPlaceStart(bonus: Map<number, number> | null, grammar: CallGrammar, state: GrammarState, allowed: readonly number[]): Map<number, number> | null {
-  const places = grammar.placeStartTokens(state);
-  if (places.size === 0) return bonus;
-  const out = new Map(bonus ?? []);
-  for (const id of allowed) if (places.has(id)) out.set(id, (out.get(id) ?? 0) + PLACE_BONUS);
+  for (const id of allowed) if (tokens.has(id)) out.set(id, (out.get(id) ?? 0) + delta);
   return out;
 }
 
